@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ORDER_CHANNELS, type OrderChannel } from '@opm/contracts';
+
+const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
+const DATE_ONLY = { strict: true, strictSeparator: true } as const;
+
+export class OrderLineDto {
+  @ApiPropertyOptional({ example: 'P-100', description: 'catalog product; omit for a free-text line' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  productCode?: string | null;
+
+  @ApiPropertyOptional({ example: 'Custom bracket', description: 'required when there is no productCode' })
+  @ValidateIf((line: OrderLineDto) => line.productCode == null)
+  @IsString()
+  @IsNotEmpty({ message: 'productName is required when productCode is absent' })
+  @MaxLength(200)
+  productName?: string | null;
+
+  @ApiPropertyOptional({ example: '304 steel, 2 mm' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  specification?: string | null;
+
+  @ApiProperty({ example: 100, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  quantity!: number;
+
+  @ApiProperty({ example: '12.50', description: 'decimal string, at most 2 decimals' })
+  @IsString()
+  @Matches(MONEY, { message: 'unitPrice must be a decimal amount such as "12.50"' })
+  unitPrice!: string;
+}
+
+export class SpecialRequirementsDto {
+  @ApiPropertyOptional({ example: 'logo engraving' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  customization?: string | null;
+
+  @ApiPropertyOptional({ example: 'export crate' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  packaging?: string | null;
+
+  @ApiPropertyOptional({ example: 'sea freight' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  transportMode?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  other?: string | null;
+}
+
+/** POST /orders (API.md): structure is checked here; what the policy needs is checked by the preliminary review. */
+export class CreateOrderDto {
+  @ApiProperty({ enum: ORDER_CHANNELS, example: 'PHONE' })
+  @IsIn(ORDER_CHANNELS)
+  channel!: OrderChannel;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  leadId?: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  customerId!: string;
+
+  @ApiPropertyOptional({ example: 'Li Wei' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contactPerson?: string | null;
+
+  @ApiPropertyOptional({ example: '+86 21 5555 0101' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  contactPhone?: string | null;
+
+  @ApiProperty({ example: '2026-11-26', format: 'date' })
+  @IsISO8601(DATE_ONLY)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'orderDate must be a date (YYYY-MM-DD)' })
+  orderDate!: string;
+
+  @ApiPropertyOptional({ example: '2027-03-01', format: 'date' })
+  @IsOptional()
+  @IsISO8601(DATE_ONLY)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deliveryDate must be a date (YYYY-MM-DD)' })
+  deliveryDate?: string | null;
+
+  @ApiPropertyOptional({ example: 'Pudong warehouse 3, Shanghai' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  deliveryPlace?: string | null;
+
+  @ApiPropertyOptional({ example: '30 days net' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  paymentTerms?: string | null;
+
+  @ApiProperty({ example: 'CNY' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  currency!: string;
+
+  @ApiProperty({ type: [OrderLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineDto)
+  lines!: OrderLineDto[];
+
+  @ApiPropertyOptional({ type: SpecialRequirementsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SpecialRequirementsDto)
+  specialRequirements?: SpecialRequirementsDto | null;
+}

@@ -1,0 +1,5 @@
+// Unit tests: pure logic beside the code (*.spec.ts); no network, no database.
+module.exports = {
+  ...require('./jest.preset'),
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+};

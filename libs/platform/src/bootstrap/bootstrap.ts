@@ -1,0 +1,91 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { allTopics } from '@opm/contracts';
+import type { BaseConfig, ServiceConfig } from '../config/service-config';
+import { strictValidationPipe } from '../http/problem-details';
+import { ensureTopics, KafkaConnections } from '../messaging/kafka-connections';
+import { kafkaServerOptions } from '../messaging/kafka-server';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  /** Where the OpenAPI UI and JSON are served (`<path>` and `<path>-json`). */
+  docsPath: string;
+  /** Adds paths to the document (the gateway merges the services' documents in). */
+  decorateDocument?: (doc: OpenAPIObject) => OpenAPIObject;
+}
+
+/** Fastify-based Nest app with the house conventions: JSON logs, strict validation, OpenAPI, clean shutdown. */
+export async function createHttpApp(module: unknown, config: BaseConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module as never,
+    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(PinoLogger));
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup(options.docsPath, app, options.decorateDocument ? () => options.decorateDocument!(document) : document, {
+    jsonDocumentUrl: `${options.docsPath}-json`,
+  });
+  return app;
+}
+
+async function listen(app: INestApplication, config: BaseConfig): Promise<void> {
+  try {
+    await app.listen(config.PORT, config.HOST);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'EADDRINUSE') {
+      throw new Error(`port ${config.PORT} is already in use: stop what holds it or set PORT`);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Starts a department service: HTTP first (orders are accepted even while Kafka is away: the outbox keeps
+ * them), then the Kafka consumers once the broker answers and the topics exist.
+ */
+export async function startService(module: unknown, config: ServiceConfig, options: Omit<HttpAppOptions, 'docsPath'>): Promise<NestFastifyApplication> {
+  const app = await createHttpApp(module, config, { ...options, docsPath: 'docs' });
+  app.connectMicroservice(kafkaServerOptions(config), { inheritAppConfig: true });
+  await listen(app, config);
+  const logger = new Logger('Bootstrap');
+  logger.log(`${config.SERVICE_NAME} listening on ${config.HOST}:${config.PORT}`);
+  const kafka = app.get(KafkaConnections);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await ensureTopics(await kafka.getAdmin(), allTopics());
+      break;
+    } catch (err) {
+      logger.warn(`waiting for Kafka (attempt ${attempt}): ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, Math.min(5000, 250 * attempt)));
+    }
+  }
+  await app.startAllMicroservices();
+  logger.log(`${config.SERVICE_NAME} consuming from Kafka`);
+  return app;
+}
+
+export async function startHttpOnly(module: unknown, config: BaseConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const app = await createHttpApp(module, config, options);
+  await listen(app, config);
+  new Logger('Bootstrap').log(`${config.SERVICE_NAME} listening on ${config.HOST}:${config.PORT}`);
+  return app;
+}
+
+/** The one way a process's main() fails: a readable line, exit code 1. */
+export function runMain(main: () => Promise<unknown>): void {
+  main().catch((err: unknown) => {
+    // eslint-disable-next-line no-console
+    console.error(JSON.stringify({ level: 'fatal', msg: err instanceof Error ? err.message : String(err), stack: (err as Error)?.stack }));
+    process.exit(1);
+  });
+}

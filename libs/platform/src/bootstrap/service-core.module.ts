@@ -1,0 +1,54 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { MixedList } from 'typeorm';
+import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
+import { HealthController } from '../health/health.controller';
+import { ProblemDetailsFilter } from '../http/problem-details';
+import { Inbox } from '../messaging/inbox';
+import { KafkaConnections } from '../messaging/kafka-connections';
+import { Outbox } from '../messaging/outbox';
+import { OutboxRelay } from '../messaging/outbox-relay';
+import { CorrelationMiddleware } from '../observability/correlation.middleware';
+import { loggerModule } from '../observability/logger';
+import { typeOrmOptions } from '../persistence/database';
+
+export interface ServiceCoreOptions {
+  config: ServiceConfig;
+  entities: MixedList<Function>;
+  migrations: Function[];
+}
+
+/**
+ * What every department service has: its own database (TypeORM + migrations), JSON logs with correlation
+ * ids, problem-details errors, health probes, and the messaging mechanisms (outbox, relay, inbox).
+ */
+@Module({})
+export class ServiceCoreModule implements NestModule {
+  static forRoot({ config, entities, migrations }: ServiceCoreOptions): DynamicModule {
+    return {
+      module: ServiceCoreModule,
+      global: true,
+      imports: [
+        loggerModule(config.SERVICE_NAME, config.LOG_LEVEL),
+        TypeOrmModule.forRoot(typeOrmOptions(config, entities, migrations)),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        KafkaConnections,
+        Outbox,
+        OutboxRelay,
+        Inbox,
+      ],
+      exports: [SERVICE_CONFIG, KafkaConnections, Outbox, OutboxRelay, Inbox],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+  }
+}

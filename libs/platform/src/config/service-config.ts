@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
+export const DEFAULT_PORTS = {
+  gateway: 3000,
+  sales: 3001,
+  production: 3002,
+  purchasing: 3003,
+  quality: 3004,
+  finance: 3005,
+  logistics: 3006,
+} as const;
+export type ProcessName = keyof typeof DEFAULT_PORTS;
+
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, 'host:port')).min(1));
+
+const baseSchema = (name: ProcessName) =>
+  z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORTS[name]),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  });
+
+const serviceSchema = (name: ProcessName) =>
+  baseSchema(name).extend({
+    DATABASE_URL: z.url().default(`postgres://postgres@127.0.0.1:5432/opm_${name}`),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    KAFKA_BROKERS: csv.default(['localhost:9092']),
+    KAFKA_CLIENT_ID: z.string().default(name),
+    /** How often the outbox relay polls when no NOTIFY arrives (a safety net, not the normal path). */
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+    /** Upper bound of the relay's exponential backoff while Kafka is unreachable. */
+    OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).default(5000),
+    /** A message whose handler fails this many times goes to the dead-letter topic. */
+    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  });
+
+export type ServiceConfig = z.infer<ReturnType<typeof serviceSchema>> & { SERVICE_NAME: ProcessName };
+export type BaseConfig = z.infer<ReturnType<typeof baseSchema>> & { SERVICE_NAME: ProcessName };
+
+export class ConfigError extends Error {}
+
+function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Validated once at boot (N6): a bad or missing variable stops the process with a message naming it. */
+export function loadServiceConfig(name: ProcessName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  return { ...parse(serviceSchema(name), env), SERVICE_NAME: name };
+}
+
+export function loadBaseConfig<E extends z.ZodRawShape>(
+  name: ProcessName,
+  extra: E,
+  env: NodeJS.ProcessEnv = process.env,
+): BaseConfig & z.infer<z.ZodObject<E>> {
+  return { ...parse(baseSchema(name).extend(extra), env), SERVICE_NAME: name } as BaseConfig & z.infer<z.ZodObject<E>>;
+}
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { SalesOrderReceived } from '@opm/contracts';
+
+/** A department's own copy of an order it was told about (event-carried state, R1.3). */
+@Entity('received_order')
+export class ReceivedOrder {
+  @PrimaryColumn('uuid')
+  orderId!: string;
+
+  @Column()
+  number!: string;
+
+  @Column('uuid')
+  customerId!: string;
+
+  @Column({ type: 'date', nullable: true })
+  deliveryDate!: string | null;
+
+  @Column({ type: 'char', length: 3 })
+  currency!: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  totalAmount!: string;
+
+  @Column({ type: 'jsonb' })
+  lines!: SalesOrderReceived['lines'];
+
+  @Column({ type: 'jsonb' })
+  specialRequirements!: SalesOrderReceived['specialRequirements'];
+
+  /** The event this copy came from, for tracing. */
+  @Column('uuid')
+  sourceEventId!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  receivedAt!: Date;
+}

@@ -1,0 +1,35 @@
+import { Logger } from '@nestjs/common';
+import { KafkaOptions, Transport } from '@nestjs/microservices';
+import type { ServiceConfig } from '../config/service-config';
+import { kafkaLogCreator } from './kafka-connections';
+
+/**
+ * The Nest Kafka transport for a service's @EventPattern consumers: one consumer group per service
+ * (Nest appends `-server`), messages kept binary so the inbox validates what was really sent, one
+ * partition at a time per consumer so an order's events are applied in order.
+ */
+export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      client: {
+        clientId: config.KAFKA_CLIENT_ID,
+        brokers: config.KAFKA_BROKERS,
+        logCreator: kafkaLogCreator(new Logger('KafkaConsumer')),
+        connectionTimeout: 3000,
+        retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
+      },
+      consumer: {
+        groupId: config.SERVICE_NAME,
+        sessionTimeout: 10000,
+        heartbeatInterval: 1000,
+        allowAutoTopicCreation: false,
+        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5000 },
+      },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: true, partitionsConsumedConcurrently: 1 },
+      parser: { keepBinary: true },
+      producer: { allowAutoTopicCreation: false },
+    },
+  };
+}

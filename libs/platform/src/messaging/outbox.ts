@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Actor, Envelope, EventDefinition } from '@opm/contracts';
+import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
+import { requestContext } from '../observability/request-context';
+
+export const OUTBOX_CHANNEL = 'opm_outbox';
+
+/**
+ * Publishing side of N2: the event is a row written by the caller's transaction, so it exists exactly when
+ * the state change does. NOTIFY (delivered on commit) wakes the relay at once.
+ */
+@Injectable()
+export class Outbox {
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+
+  async publish<P>(
+    manager: EntityManager,
+    definition: EventDefinition<P>,
+    orderId: string,
+    payload: P,
+    actor?: Actor,
+  ): Promise<Envelope<P>> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`Outbox.publish(${definition.type}) must run inside the transaction that changes the state`);
+    }
+    const ctx = requestContext.get();
+    const envelope: Envelope<P> = {
+      eventId: randomUUID(),
+      type: definition.type,
+      version: definition.version,
+      occurredAt: new Date().toISOString(),
+      orderId,
+      correlationId: ctx?.correlationId ?? randomUUID(),
+      causationId: ctx?.causationId ?? null,
+      actor: actor ?? ctx?.actor ?? { username: `system:${this.config.SERVICE_NAME}` },
+      // A producer bug must fail here, in its own transaction, not in every consumer.
+      payload: definition.payload.parse(payload),
+    };
+    await manager.query(`INSERT INTO outbox (event_id, topic, message_key, value) VALUES ($1, $2, $3, $4)`, [
+      envelope.eventId,
+      definition.topic,
+      orderId,
+      JSON.stringify(envelope),
+    ]);
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    return envelope;
+  }
+}
