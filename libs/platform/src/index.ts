@@ -17,3 +17,4 @@ export * from './bootstrap/bootstrap';
 export * from './department/received-order.entity';
 export * from './department/received-order.migration';
 export * from './department/department-orders.module';
+export * from './persistence/migrate';

@@ -14,8 +14,8 @@ export interface HttpAppOptions {
   description: string;
   /** Where the OpenAPI UI and JSON are served (`<path>` and `<path>-json`). */
   docsPath: string;
-  /** Adds paths to the document (the gateway merges the services' documents in). */
-  decorateDocument?: (doc: OpenAPIObject) => OpenAPIObject;
+  /** Rewrites the document on each request (the gateway merges the services' live documents in). */
+  patchDocument?: (doc: OpenAPIObject) => Promise<OpenAPIObject>;
 }
 
 /** Fastify-based Nest app with the house conventions: JSON logs, strict validation, OpenAPI, clean shutdown. */
@@ -32,13 +32,16 @@ export async function createHttpApp(module: unknown, config: BaseConfig, options
     app,
     new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
   );
-  SwaggerModule.setup(options.docsPath, app, options.decorateDocument ? () => options.decorateDocument!(document) : document, {
+  const patch = options.patchDocument;
+  SwaggerModule.setup(options.docsPath, app, document, {
     jsonDocumentUrl: `${options.docsPath}-json`,
+    ...(patch ? { patchDocumentOnRequest: (_req: unknown, _res: unknown, doc: OpenAPIObject) => patch(doc) } : {}),
   });
   return app;
 }
 
-async function listen(app: INestApplication, config: BaseConfig): Promise<void> {
+/** Listens on the configured port; a port already taken is named in the error. */
+export async function listen(app: INestApplication, config: BaseConfig): Promise<void> {
   try {
     await app.listen(config.PORT, config.HOST);
   } catch (err) {
@@ -47,6 +50,7 @@ async function listen(app: INestApplication, config: BaseConfig): Promise<void> 
     }
     throw err;
   }
+  new Logger('Bootstrap').log(`${config.SERVICE_NAME} listening on ${config.HOST}:${config.PORT}`);
 }
 
 /**
@@ -58,7 +62,6 @@ export async function startService(module: unknown, config: ServiceConfig, optio
   app.connectMicroservice(kafkaServerOptions(config), { inheritAppConfig: true });
   await listen(app, config);
   const logger = new Logger('Bootstrap');
-  logger.log(`${config.SERVICE_NAME} listening on ${config.HOST}:${config.PORT}`);
   const kafka = app.get(KafkaConnections);
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -71,13 +74,6 @@ export async function startService(module: unknown, config: ServiceConfig, optio
   }
   await app.startAllMicroservices();
   logger.log(`${config.SERVICE_NAME} consuming from Kafka`);
-  return app;
-}
-
-export async function startHttpOnly(module: unknown, config: BaseConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const app = await createHttpApp(module, config, options);
-  await listen(app, config);
-  new Logger('Bootstrap').log(`${config.SERVICE_NAME} listening on ${config.HOST}:${config.PORT}`);
   return app;
 }
 

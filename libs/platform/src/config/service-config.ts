@@ -32,6 +32,8 @@ const serviceSchema = (name: ProcessName) =>
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     KAFKA_BROKERS: csv.default(['localhost:9092']),
     KAFKA_CLIENT_ID: z.string().default(name),
+    /** The service's consumer group (Nest appends `-server`); one group per service, shared by its replicas. */
+    KAFKA_GROUP_ID: z.string().default(name),
     /** How often the outbox relay polls when no NOTIFY arrives (a safety net, not the normal path). */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
     /** Upper bound of the relay's exponential backoff while Kafka is unreachable. */

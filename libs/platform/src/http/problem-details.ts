@@ -92,7 +92,7 @@ export function strictValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const fieldErrors = flattenValidationErrors(errors);
-      return new BadRequestException({ detail: `Invalid request: ${fieldErrors.map((f) => f.field).join(', ')}`, errors: fieldErrors });
+      return new BadRequestException({ detail: `Invalid request: ${[...new Set(fieldErrors.map((f) => f.field))].join(', ')}`, errors: fieldErrors });
     },
   });
 }

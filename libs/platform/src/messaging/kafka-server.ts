@@ -20,7 +20,7 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
         retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
       },
       consumer: {
-        groupId: config.SERVICE_NAME,
+        groupId: config.KAFKA_GROUP_ID,
         sessionTimeout: 10000,
         heartbeatInterval: 1000,
         allowAutoTopicCreation: false,

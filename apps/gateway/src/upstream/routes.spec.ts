@@ -1,0 +1,12 @@
+import { serviceForPath } from './routes';
+
+describe(serviceForPath.name, () => {
+  it('R1.3 routes each department path to the service that owns it', () => {
+    expect(serviceForPath('/production/orders/1')).toBe('production');
+    expect(serviceForPath('/logistics/shipments?x=1')).toBe('logistics');
+    expect(serviceForPath('/products')).toBe('production');
+    expect(serviceForPath('/orders/1/review')).toBe('sales');
+    expect(serviceForPath('/customers')).toBe('sales');
+    expect(serviceForPath('/productionx')).toBe('sales');
+  });
+});

@@ -1,0 +1,82 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { ServiceName } from '@opm/contracts';
+import { CORRELATION_HEADER, ProblemException, requestContext } from '@opm/platform';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+/** A service that is down (503) or too slow (504): answered as problem details naming the service. */
+export class UpstreamUnavailable extends ProblemException {
+  readonly reason: string;
+
+  constructor(service: ServiceName, timedOut: boolean, cause: unknown) {
+    const reason = `${service} ${timedOut ? 'did not answer in time' : 'is unreachable'}: ${(cause as Error)?.message ?? String(cause)}`;
+    super(timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE, reason, { service });
+    this.reason = reason;
+  }
+}
+
+export interface UpstreamRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  timeoutMs?: number;
+}
+
+/** Headers a client may send that the owning service needs too. */
+export const FORWARDED_REQUEST_HEADERS = ['authorization', 'idempotency-key', 'if-match', 'accept', 'accept-language'];
+export function forwardedHeaders(req: FastifyRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === 'string') out[name] = value;
+  }
+  return out;
+}
+
+/** Headers of a service's answer that the client needs. */
+export const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'location', 'etag', 'retry-after'];
+
+/** HTTP to the services, carrying the correlation id (N6); a service that is down or slow is an error the caller handles. */
+@Injectable()
+export class UpstreamClient {
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
+  get partTimeoutMs(): number {
+    return this.config.PART_TIMEOUT_MS;
+  }
+
+  async call(service: ServiceName, req: UpstreamRequest): Promise<UpstreamResponse> {
+    const timeoutMs = req.timeoutMs ?? this.config.UPSTREAM_TIMEOUT_MS;
+    const headers: Record<string, string> = { ...req.headers, [CORRELATION_HEADER]: requestContext.correlationId() };
+    let body: string | undefined;
+    if (req.body !== undefined && req.method !== 'GET' && req.method !== 'HEAD') {
+      body = JSON.stringify(req.body);
+      headers['content-type'] = 'application/json';
+    }
+    try {
+      const res = await fetch(new URL(req.path, this.config.upstreams[service]), {
+        method: req.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual',
+      });
+      return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+    } catch (err) {
+      const timedOut = (err as Error)?.name === 'TimeoutError';
+      throw new UpstreamUnavailable(service, timedOut, err);
+    }
+  }
+
+  async getJson<T>(service: ServiceName, path: string, headers: Record<string, string>, timeoutMs?: number): Promise<{ status: number; body: T }> {
+    const res = await this.call(service, { method: 'GET', path, headers, timeoutMs });
+    return { status: res.status, body: JSON.parse(res.body.toString('utf8') || 'null') as T };
+  }
+}
