@@ -52,11 +52,8 @@ export class DepartmentOrdersModule {
       async onOrderReceived(@Ctx() ctx: KafkaContext): Promise<void> {
         await this.inbox.consume(consumerName, SalesOrderReceivedV1, ctx, async (event, m) => {
           const p = event.payload;
-          await m
-            .createQueryBuilder()
-            .insert()
-            .into(ReceivedOrder)
-            .values({
+          // A plain insert: redeliveries are the inbox's job, not every handler's.
+          await m.insert(ReceivedOrder, {
               orderId: p.orderId,
               number: p.number,
               customerId: p.customerId,
@@ -65,10 +62,8 @@ export class DepartmentOrdersModule {
               totalAmount: p.totalAmount,
               lines: p.lines,
               specialRequirements: p.specialRequirements,
-              sourceEventId: event.eventId,
-            })
-            .orIgnore()
-            .execute();
+            sourceEventId: event.eventId,
+          });
         });
       }
     }

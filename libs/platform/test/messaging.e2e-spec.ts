@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { deadLetterTopic, Envelope, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
+import { eventually, KafkaTestClient, testDatabaseUrl, TestStack } from '@opm/testing';
+
+function receivedEvent(orderId: string, eventId = randomUUID()): Envelope<SalesOrderReceived> {
+  return {
+    eventId,
+    type: SalesOrderReceivedV1.type,
+    version: SalesOrderReceivedV1.version,
+    occurredAt: new Date().toISOString(),
+    orderId,
+    correlationId: randomUUID(),
+    causationId: null,
+    actor: { username: 'e2e' },
+    payload: {
+      orderId,
+      number: 'SO-2026-900001',
+      channel: 'EMAIL',
+      customerId: randomUUID(),
+      orderDate: '2026-11-26',
+      deliveryDate: null,
+      deliveryPlace: null,
+      paymentTerms: null,
+      currency: 'CNY',
+      totalAmount: '10.00',
+      lines: [{ lineNo: 1, productCode: 'P-100', productName: null, specification: null, quantity: 1, unitPrice: '10.00', amount: '10.00' }],
+      specialRequirements: { customization: null, packaging: null, transportMode: null, other: null },
+    },
+  };
+}
+
+/** The platform's inbox and dead-letter path, seen from a department service consuming from the real broker. */
+describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', () => {
+  let stack: TestStack;
+  const kafka = new KafkaTestClient();
+  const db = new Client({ connectionString: testDatabaseUrl('production') });
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ services: ['production'], gateway: false });
+    await db.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await kafka.close();
+    await db.end();
+    await stack?.stop();
+  });
+
+  const production = () => stack.member('production').baseUrl;
+
+  it('N2 the same event delivered twice changes the department data once', async () => {
+    const orderId = randomUUID();
+    const event = JSON.stringify(receivedEvent(orderId));
+    const marker = receivedEvent(randomUUID());
+    // Same key, same partition: once the marker is applied, both copies before it have been handled.
+    await kafka.produce(SalesOrderReceivedV1.topic, [
+      { key: orderId, value: event },
+      { key: orderId, value: event },
+      { key: orderId, value: JSON.stringify(marker) },
+    ]);
+    await eventually(async () => {
+      const res = await fetch(`${production()}/production/orders/${marker.orderId}`);
+      expect(res.status).toBe(200);
+    });
+    const eventId = JSON.parse(event).eventId;
+    const inbox = await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [eventId]);
+    const orders = await db.query('SELECT count(*)::int AS n FROM received_order WHERE "orderId" = $1', [orderId]);
+    const dead = await db.query('SELECT count(*)::int AS n FROM dead_letter WHERE message_key = $1', [orderId]);
+    expect({ inbox: inbox.rows[0].n, orders: orders.rows[0].n, dead: dead.rows[0].n }).toEqual({ inbox: 1, orders: 1, dead: 0 });
+  });
+
+  it('N2 a malformed message lands in the dead-letter topic and the next good message is still processed', async () => {
+    const dlq = await kafka.listen(deadLetterTopic(SalesOrderReceivedV1.topic));
+    const badKey = `poison-${randomUUID()}`;
+    const good = receivedEvent(randomUUID());
+    const wrongPayload = { ...receivedEvent(randomUUID()), payload: { orderId: 'not-a-uuid' } };
+    const wrongKey = `poison-${randomUUID()}`;
+    await kafka.produce(SalesOrderReceivedV1.topic, [
+      { key: badKey, value: '{"this is": not json' },
+      { key: wrongKey, value: JSON.stringify(wrongPayload) },
+      { key: good.orderId, value: JSON.stringify(good) },
+    ]);
+    await eventually(async () => {
+      const res = await fetch(`${production()}/production/orders/${good.orderId}`);
+      expect(res.status).toBe(200);
+    });
+    const dead = await eventually(async () => {
+      const found = [badKey, wrongKey].map((k) => dlq.find((m) => m.key === k));
+      expect(found.every(Boolean)).toBe(true);
+      return found as NonNullable<(typeof found)[number]>[];
+    });
+    expect(dead[0].headers['x-dlq-error']).toContain('not JSON');
+    expect(dead[0].value).toBe('{"this is": not json');
+    expect(dead[1].headers['x-dlq-error']).toContain('payload');
+    expect(dead[1].headers['x-dlq-consumer']).toBe('production.received-orders');
+    const local = await db.query('SELECT message_key FROM dead_letter WHERE message_key = ANY($1)', [[badKey, wrongKey]]);
+    expect(local.rowCount).toBe(2);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './eventually';
+export * from './service-process';
+export * from './stack';
+export * from './kafka';
+export * from './fixtures';

@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { REPO_ROOT } from './service-process';
+import { TEST_KAFKA_BROKERS } from './stack';
+
+const run = promisify(execFile);
+const KAFKA_SCRIPT = join(REPO_ROOT, 'deploy', 'local', 'kafka', 'kafka.sh');
+
+/** The real broker, stopped and started by the project's own script (outage tests). */
+export const broker = {
+  async stop(): Promise<void> {
+    await run('bash', [KAFKA_SCRIPT, 'stop'], { env: process.env });
+  },
+  async start(): Promise<void> {
+    await run('bash', [KAFKA_SCRIPT, 'start'], { env: { ...process.env, KAFKA_FRESH: '0' } });
+  },
+};
+
+export interface ReceivedMessage {
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/** A plain kafkajs client for tests: produce raw messages, read a topic from its end. */
+export class KafkaTestClient {
+  private readonly kafka = new Kafka({ clientId: 'e2e-test', brokers: TEST_KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  private producer?: Producer;
+  private readonly consumers: Consumer[] = [];
+
+  async produce(topic: string, messages: { key: string; value: string }[]): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+      await this.producer.connect();
+    }
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  /** Collects everything on `topic` (from its beginning, so nothing produced around the join is missed). */
+  async listen(topic: string): Promise<ReceivedMessage[]> {
+    const received: ReceivedMessage[] = [];
+    const consumer = this.kafka.consumer({ groupId: `e2e-listener-${topic}-${Date.now()}`, sessionTimeout: 6000, heartbeatInterval: 1000 });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let assigned!: () => void;
+    const ready = new Promise<void>((resolve) => (assigned = resolve));
+    consumer.on(consumer.events.GROUP_JOIN, () => assigned());
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        received.push({
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers: decodeHeaders(message.headers),
+        });
+      },
+    });
+    await ready;
+    return received;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.producer?.disconnect(), ...this.consumers.map((c) => c.disconnect())]);
+  }
+}
+
+function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
+}
