@@ -64,15 +64,13 @@ describe('walking skeleton (e2e, real Kafka and PostgreSQL)', () => {
 
   it('N2 with Kafka stopped an order is still accepted; once Kafka is back every department has it', async () => {
     await broker.stop();
-    let id: string;
-    try {
+    const accepted = (async () => {
       const created = await gateway.post('/api/v1/orders').send(orderBody()).expect(201);
-      id = created.body.id;
-      const res = await gateway.get(`/api/v1/orders/${id}`).expect(200);
+      const res = await gateway.get(`/api/v1/orders/${created.body.id}`).expect(200);
       for (const d of DEPARTMENT_SERVICES) expect(res.body.departments[d]).toEqual({ received: false });
-    } finally {
-      await broker.start();
-    }
-    await everyDepartmentHas(id!);
+      return created.body.id as string;
+    })();
+    await accepted.finally(() => broker.start());
+    await everyDepartmentHas(await accepted);
   }, 120_000);
 });

@@ -1,12 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, WriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { eventually, GiveUp } from './eventually';
 
-export const REPO_ROOT = join(__dirname, '..', '..', '..');
+/** The repository root, from the sources (jest) or from their build in dist/ alike. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+  }
+  throw new Error(`no nx.json above ${from}`);
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const LOG_DIR = join(REPO_ROOT, '.local', 'test-logs');
 
-/** One service (or the gateway) started as its own OS process from its build in dist/. */
+/** One service (or the gateway) started as its own OS process from its build in dist/ (tests and local runs). */
 export class ServiceProcess {
   private child?: ChildProcess;
   private log?: WriteStream;
@@ -15,10 +23,19 @@ export class ServiceProcess {
     readonly name: string,
     readonly port: number,
     private readonly env: Record<string, string>,
+    private readonly logDir = LOG_DIR,
   ) {}
+
+  get logFile(): string {
+    return join(this.logDir, `${this.name}.log`);
+  }
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   get running(): boolean {
@@ -27,8 +44,8 @@ export class ServiceProcess {
 
   async start(readyTimeoutMs = 60000): Promise<void> {
     if (this.running) return;
-    mkdirSync(LOG_DIR, { recursive: true });
-    this.log = createWriteStream(join(LOG_DIR, `${this.name}.log`), { flags: 'a' });
+    mkdirSync(this.logDir, { recursive: true });
+    this.log = createWriteStream(this.logFile, { flags: 'a' });
     const main = join(REPO_ROOT, 'dist', 'apps', this.name, 'src', 'main.js');
     const child = spawn(process.execPath, [main], {
       cwd: REPO_ROOT,
@@ -40,7 +57,7 @@ export class ServiceProcess {
     this.child = child;
     await eventually(
       async () => {
-        if (!this.running) throw new GiveUp(`${this.name} exited with ${child.exitCode ?? child.signalCode}; see ${LOG_DIR}/${this.name}.log`);
+        if (!this.running) throw new GiveUp(`${this.name} exited with ${child.exitCode ?? child.signalCode}; see ${this.logFile}`);
         const res = await fetch(`${this.baseUrl}/health/ready`);
         if (res.status !== 200) throw new Error(`${this.name} not ready: ${res.status} ${await res.text()}`);
       },

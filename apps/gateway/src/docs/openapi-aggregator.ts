@@ -20,7 +20,8 @@ export class OpenApiAggregator {
   constructor(private readonly upstream: UpstreamClient) {}
 
   async merged(gateway: OpenAPIObject): Promise<OpenAPIObject> {
-    if (!this.cached || Date.now() - this.cached.at > CACHE_MS) {
+    let cached = this.cached;
+    if (!cached || Date.now() - cached.at > CACHE_MS) {
       const docs = await Promise.all(
         SERVICES.map(async (name): Promise<ServiceDoc | undefined> => {
           try {
@@ -33,8 +34,9 @@ export class OpenApiAggregator {
         }),
       );
       const available = docs.filter((d): d is ServiceDoc => d !== undefined);
-      this.cached = { at: available.length === SERVICES.length ? Date.now() : 0, docs: available };
+      // Only a complete set is cached: a service that was down is asked again next time.
+      cached = this.cached = { at: available.length === SERVICES.length ? Date.now() : 0, docs: available };
     }
-    return mergeOpenApi(gateway, this.cached!.docs);
+    return mergeOpenApi(gateway, cached.docs);
   }
 }

@@ -80,7 +80,6 @@ export async function startService(module: unknown, config: ServiceConfig, optio
 /** The one way a process's main() fails: a readable line, exit code 1. */
 export function runMain(main: () => Promise<unknown>): void {
   main().catch((err: unknown) => {
-    // eslint-disable-next-line no-console
     console.error(JSON.stringify({ level: 'fatal', msg: err instanceof Error ? err.message : String(err), stack: (err as Error)?.stack }));
     process.exit(1);
   });

@@ -19,7 +19,7 @@ export class ListOrdersQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  page: number = 1;
+  page = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
@@ -27,5 +27,5 @@ export class ListOrdersQuery {
   @IsInt()
   @Min(1)
   @Max(200)
-  pageSize: number = 50;
+  pageSize = 50;
 }
