@@ -48,7 +48,7 @@ export class TestStack {
           PORT: String(basePort + 1 + i),
           DATABASE_URL: testDatabaseUrl(service),
           KAFKA_BROKERS: TEST_KAFKA_BROKERS,
-          KAFKA_GROUP_ID: `e2e-${service}`,
+          KAFKA_GROUP_ID: `${process.env.TEST_GROUP_PREFIX ?? 'e2e'}-${service}`,
           LOG_LEVEL: 'info',
           ...env,
         }),
