@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
-import { DEFAULT_PORTS } from '@opm/platform';
+import { DEFAULT_PORTS, loadBaseConfig, loadServiceConfig, ProcessName } from '@opm/platform';
+import { must } from './test/must';
 
 // docker-compose.yml and the Dockerfile, checked by parsing (no Docker engine here, FIELD-NOTES "Other tools").
 
@@ -111,7 +112,7 @@ describe('docker-compose.yml', () => {
   it('N7 the schema check rejects a wrong condition, an unknown key and a bad duration', () => {
     const validate = composeValidator();
     const bad = structuredClone(loadCompose());
-    bad.services.sales.depends_on!.kafka.condition = 'service_ready';
+    must(bad.services.sales.depends_on, 'depends_on').kafka.condition = 'service_ready';
     (bad.services.finance as Record<string, unknown>).helthcheck = { test: ['CMD', 'true'] };
     (bad.services.kafka.healthcheck as Record<string, unknown>).interval = 'soon';
     const errors = validate(bad).join('\n');
@@ -135,7 +136,7 @@ describe('docker-compose.yml', () => {
 
   it('N7 start order follows health: services wait for PostgreSQL and Kafka, the gateway for every service', () => {
     const { services } = loadCompose();
-    const imageHealthcheck = dockerfileStages().at(-1)!.lines.some((l) => /^HEALTHCHECK\s+.*CMD/.test(l));
+    const imageHealthcheck = must(dockerfileStages().at(-1), 'runtime stage').lines.some((l) => /^HEALTHCHECK\s+.*CMD/.test(l));
     for (const app of SERVICES) {
       expect({ app, depends_on: services[app].depends_on }).toEqual({
         app,
@@ -155,7 +156,7 @@ describe('docker-compose.yml', () => {
 
   it('N7 each service reaches its own database and Kafka; the gateway reaches each service at its port', () => {
     const { services } = loadCompose();
-    const kafka = services.kafka.environment!;
+    const kafka = must(services.kafka.environment, 'kafka environment');
     const advertised = String(kafka.KAFKA_ADVERTISED_LISTENERS)
       .split(',')
       .map((l) => l.replace(/^\w+:\/\//, ''));
@@ -163,7 +164,7 @@ describe('docker-compose.yml', () => {
     const created = [...initSql.matchAll(/^CREATE DATABASE (\w+);$/gm)].map((m) => m[1]).sort();
     expect(created).toEqual(APPS.filter(hasMigrate).map((a) => `opm_${a}`).sort());
     for (const app of SERVICES) {
-      const env = services[app].environment!;
+      const env = must(services[app].environment, `${app} environment`);
       const db = new URL(String(env.DATABASE_URL));
       expect([app, db.protocol, db.hostname, db.port, db.pathname]).toEqual([app, 'postgres:', 'postgres', '5432', `/opm_${app}`]);
       const brokers = String(env.KAFKA_BROKERS).split(',');
@@ -171,18 +172,28 @@ describe('docker-compose.yml', () => {
       for (const b of brokers) expect(advertised).toContain(b);
       expect(env.KAFKA_CLIENT_ID).toBe(app);
     }
-    const gatewayEnv = services.gateway.environment!;
+    const gatewayEnv = must(services.gateway.environment, 'gateway environment');
     for (const app of SERVICES) expect(gatewayEnv[`${app.toUpperCase()}_URL`]).toBe(`http://${app}:${portOf(app)}`);
     // Only the gateway is public.
     expect(Object.entries(services).filter(([, s]) => s.ports?.length).map(([n]) => n)).toEqual(['gateway']);
     expect(services.gateway.ports).toEqual([`${portOf('gateway')}:${portOf('gateway')}`]);
   });
 
+  it('N6 every app\'s compose environment passes its own config validation', () => {
+    const { services } = loadCompose();
+    for (const app of APPS as ProcessName[]) {
+      const env = Object.fromEntries(Object.entries(must(services[app].environment, app)).map(([k, v]) => [k, String(v)]));
+      // The gateway maps GATEWAY_PORT onto PORT (apps/gateway/src/config.ts) and has no database or Kafka.
+      const config = app === 'gateway' ? loadBaseConfig('gateway', {}, { ...env, PORT: env.GATEWAY_PORT ?? env.PORT }) : loadServiceConfig(app, env);
+      expect([app, config.PORT]).toEqual([app, portOf(app)]);
+    }
+  });
+
   it('N7 Kafka runs in KRaft mode (apache/kafka 4.1.1, one broker+controller) and PostgreSQL 16 creates the databases', () => {
     const { services } = loadCompose();
     const kafka = services.kafka;
     expect(kafka.image).toBe('apache/kafka:4.1.1');
-    expect(kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_CONTROLLER_QUORUM_VOTERS: `${kafka.environment!.KAFKA_NODE_ID}@kafka:9093` });
+    expect(kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_CONTROLLER_QUORUM_VOTERS: `${kafka.environment?.KAFKA_NODE_ID}@kafka:9093` });
     expect(kafka.healthcheck?.test).toBeDefined();
     const pg = services.postgres;
     expect(pg.image).toMatch(/^postgres:16(\b|$)/);
@@ -198,12 +209,12 @@ describe(DOCKERFILE, () => {
     const all = stages.flatMap((s) => s.lines);
     expect(all).toContainEqual(expect.stringMatching(/^RUN npm ci\b(?!.*--omit=dev)/));
     expect(all).toContain('RUN npm run build');
-    const runtime = stages.at(-1)!;
+    const runtime = must(stages.at(-1), 'runtime stage');
     const deps = stages.find((s) => s.lines.some((l) => /^RUN npm ci .*--omit=dev/.test(l)));
     expect(deps).toBeDefined();
     // node_modules in the runtime image come from the production-only install, nothing from the build stage.
     const copies = runtime.lines.filter((l) => l.startsWith('COPY '));
-    expect(copies.filter((l) => l.includes('node_modules'))).toEqual([`COPY --from=${deps!.name} /app/node_modules ./node_modules`]);
+    expect(copies.filter((l) => l.includes('node_modules'))).toEqual([`COPY --from=${deps?.name} /app/node_modules ./node_modules`]);
     const user = runtime.lines.filter((l) => l.startsWith('USER ')).at(-1);
     expect(user).toBeDefined();
     expect(user).not.toMatch(/^USER (root|0)(:|$)/);

@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { DEFAULT_PORTS } from '@opm/platform';
+import { DEFAULT_PORTS, loadBaseConfig, loadServiceConfig, ProcessName } from '@opm/platform';
 import { validateManifest } from './test/k8s-schema';
 import { K8sObject, podContainers, renderKustomization } from './test/kustomize';
+import { must } from './test/must';
 
 // Kubernetes manifests (deploy/k8s), checked offline: rendered like kustomize, validated against the API
 // schemas, and held to what the apps really serve (their ports and health endpoints).
@@ -64,8 +65,9 @@ interface NetworkPolicy extends K8sObject {
 const DIRS = ['base', 'overlays/production', 'overlays/local'] as const;
 const renders = new Map<string, K8sObject[]>();
 const render = (dir: string): K8sObject[] => {
-  if (!renders.has(dir)) renders.set(dir, renderKustomization(join(K8S, dir)));
-  return renders.get(dir)!;
+  let objects = renders.get(dir);
+  if (!objects) renders.set(dir, (objects = renderKustomization(join(K8S, dir))));
+  return objects;
 };
 const ofKind = <T extends K8sObject>(objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind) as T[];
 const selects = (selector: Labels | undefined, labels: Labels) =>
@@ -101,14 +103,15 @@ function workloadProblems(w: Workload): string[] {
 }
 
 const workloads = (objects: K8sObject[]) => [...ofKind<Workload>(objects, 'Deployment'), ...ofKind<Workload>(objects, 'Job')];
-const deploymentOf = (objects: K8sObject[], app: string) => ofKind<Workload>(objects, 'Deployment').find((d) => d.metadata.name === app);
+const deploymentOf = (objects: K8sObject[], app: string) =>
+  must(ofKind<Workload>(objects, 'Deployment').find((d) => d.metadata.name === app), `Deployment ${app}`);
 
 /** Every Secret key a workload cannot start without (non-optional secretKeyRef), as "name/key". */
 function requiredSecretKeys(objects: K8sObject[]): string[] {
   const refs = workloads(objects).flatMap((w) =>
-    w.spec.template.spec.containers.flatMap((c) => (c.env ?? []).map((e) => e.valueFrom?.secretKeyRef).filter((r) => r && !r.optional)),
+    w.spec.template.spec.containers.flatMap((c) => (c.env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional ? [e.valueFrom.secretKeyRef] : []))),
   );
-  return [...new Set(refs.map((r) => `${r!.name}/${r!.key}`))].sort();
+  return [...new Set(refs.map((r) => `${r.name}/${r.key}`))].sort();
 }
 
 describe('deploy/k8s', () => {
@@ -128,7 +131,7 @@ describe('deploy/k8s', () => {
       expect(ofKind(objects, 'Deployment').map((d) => d.metadata.name).sort()).toEqual(APPS);
       for (const app of APPS) {
         const port = portOf(app);
-        const containers = deploymentOf(objects, app)!.spec.template.spec.containers;
+        const containers = deploymentOf(objects, app).spec.template.spec.containers;
         expect(containers.map((c) => c.name)).toEqual([app]);
         const [c] = containers;
         expect(imageName(c.image)).toBe(`opm/${app}`);
@@ -193,10 +196,8 @@ describe('deploy/k8s', () => {
         const spec = h.spec as { scaleTargetRef: { kind: string; name: string }; minReplicas: number; maxReplicas: number };
         expect(h.apiVersion).toBe('autoscaling/v2');
         expect(spec.scaleTargetRef.kind).toBe('Deployment');
-        const target = deploymentOf(objects, spec.scaleTargetRef.name);
-        expect(target).toBeDefined();
         // A fixed spec.replicas would be reset on every apply, fighting the autoscaler.
-        expect(target!.spec.replicas).toBeUndefined();
+        expect(deploymentOf(objects, spec.scaleTargetRef.name).spec.replicas).toBeUndefined();
         expect(spec.minReplicas).toBeGreaterThanOrEqual(1);
         expect(spec.maxReplicas).toBeGreaterThan(spec.minReplicas);
       }
@@ -210,9 +211,9 @@ describe('deploy/k8s', () => {
       expect(denyAll).toHaveLength(1);
       expect(denyAll[0].spec.policyTypes).toContain('Ingress');
 
-      const podLabels = (app: string) => deploymentOf(objects, app)!.spec.template.metadata.labels;
+      const podLabels = (app: string) => deploymentOf(objects, app).spec.template.metadata.labels;
       const allowedInto = (labels: Labels) =>
-        policies.filter((p) => p.spec.ingress?.length && (Object.keys(p.spec.podSelector.matchLabels ?? {}).length === 0 || selects(p.spec.podSelector.matchLabels, labels))).flatMap((p) => p.spec.ingress!);
+        policies.filter((p) => p.spec.ingress?.length && (Object.keys(p.spec.podSelector.matchLabels ?? {}).length === 0 || selects(p.spec.podSelector.matchLabels, labels))).flatMap((p) => p.spec.ingress ?? []);
       const gatewayLabels = podLabels('gateway');
 
       const gatewayRules = allowedInto(gatewayLabels);
@@ -220,20 +221,20 @@ describe('deploy/k8s', () => {
       for (const rule of gatewayRules) {
         // Only the ingress controller's namespace: no open rule, no pods of this namespace.
         expect(rule.from?.length).toBeGreaterThan(0);
-        for (const peer of rule.from!) expect(peer).toEqual({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } });
-        expect(rule.ports?.map((p) => resolvePort(deploymentOf(objects, 'gateway')!.spec.template.spec.containers[0], p.port))).toEqual([portOf('gateway')]);
+        for (const peer of rule.from ?? []) expect(peer).toEqual({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } });
+        expect(rule.ports?.map((p) => resolvePort(deploymentOf(objects, 'gateway').spec.template.spec.containers[0], p.port))).toEqual([portOf('gateway')]);
       }
       for (const app of APPS.filter((a) => a !== 'gateway')) {
         const rules = allowedInto(podLabels(app));
         expect({ app, rules: rules.length > 0 }).toEqual({ app, rules: true });
         for (const rule of rules) {
           expect(rule.from?.length).toBeGreaterThan(0);
-          for (const peer of rule.from!) {
+          for (const peer of rule.from ?? []) {
             expect(peer.namespaceSelector ?? peer.ipBlock).toBeUndefined();
             expect(selects(peer.podSelector?.matchLabels, gatewayLabels)).toBe(true);
             for (const other of APPS.filter((a) => a !== 'gateway')) expect(selects(peer.podSelector?.matchLabels, podLabels(other))).toBe(false);
           }
-          expect(rule.ports?.map((p) => resolvePort(deploymentOf(objects, app)!.spec.template.spec.containers[0], p.port))).toEqual([portOf(app)]);
+          expect(rule.ports?.map((p) => resolvePort(deploymentOf(objects, app).spec.template.spec.containers[0], p.port))).toEqual([portOf(app)]);
         }
       }
 
@@ -241,7 +242,7 @@ describe('deploy/k8s', () => {
       expect(ingresses).toHaveLength(1);
       const spec = ingresses[0].spec as { defaultBackend?: unknown; rules: { http: { paths: { backend: { service: { name: string; port: { name?: string; number?: number } } } }[] } }[] };
       expect(spec.defaultBackend).toBeUndefined();
-      const gatewayService = ofKind<Service>(objects, 'Service').find((s) => s.metadata.name === 'gateway')!;
+      const gatewayService = must(ofKind<Service>(objects, 'Service').find((s) => s.metadata.name === 'gateway'), 'Service gateway');
       for (const { backend } of spec.rules.flatMap((r) => r.http.paths)) {
         expect(backend.service.name).toBe('gateway');
         expect(gatewayService.spec.ports.some((p) => p.name === backend.service.port.name || p.port === backend.service.port.number)).toBe(true);
@@ -260,17 +261,17 @@ describe('deploy/k8s', () => {
           }
         }
       }
-      const gateway = deploymentOf(objects, 'gateway')!.spec.template.spec.containers[0];
+      const gateway = deploymentOf(objects, 'gateway').spec.template.spec.containers[0];
       const gatewayEnv = Object.assign({}, ...(gateway.envFrom ?? []).map((f) => (f.configMapRef ? configMaps.get(f.configMapRef.name) : {}))) as Record<string, string>;
       const services = ofKind<Service>(objects, 'Service');
       for (const app of APPS.filter((a) => a !== 'gateway')) {
         const url = new URL(gatewayEnv[`${app.toUpperCase()}_URL`]);
         const svc = services.find((s) => s.metadata.name === url.hostname);
         expect({ app, service: svc?.metadata.name, port: Number(url.port) }).toEqual({ app, service: app, port: portOf(app) });
-        expect(svc!.spec.ports.map((p) => p.port)).toContain(portOf(app));
+        expect(must(svc, `Service ${app}`).spec.ports.map((p) => p.port)).toContain(portOf(app));
       }
       for (const app of APPS.filter((a) => a !== 'gateway')) {
-        const c = deploymentOf(objects, app)!.spec.template.spec.containers[0];
+        const c = deploymentOf(objects, app).spec.template.spec.containers[0];
         const env = Object.assign({}, ...(c.envFrom ?? []).map((f) => (f.configMapRef ? configMaps.get(f.configMapRef.name) : {}))) as Record<string, string>;
         expect(env.KAFKA_BROKERS.split(',').every((b) => /^[^:,\s]+:\d+$/.test(b))).toBe(true);
       }
@@ -285,7 +286,7 @@ describe('deploy/k8s', () => {
         for (const c of w.spec.template.spec.containers) {
           const env = new Map((c.env ?? []).map((e) => [e.name, e]));
           const needs = ['DATABASE_URL', 'JWT_SECRET', 'DEMO_PASSWORD'].filter((k) => env.has(k));
-          for (const key of needs) expect([w.metadata.name, key, env.get(key)!.valueFrom?.secretKeyRef?.key]).toEqual([w.metadata.name, key, key]);
+          for (const key of needs) expect([w.metadata.name, key, env.get(key)?.valueFrom?.secretKeyRef?.key]).toEqual([w.metadata.name, key, key]);
           const app = w.metadata.name.replace(/-migrate$/, '');
           if (hasMigrate(app)) expect([w.metadata.name, needs.includes('DATABASE_URL')]).toEqual([w.metadata.name, true]);
           if (w.kind === 'Deployment') expect([w.metadata.name, needs.includes('JWT_SECRET')]).toEqual([w.metadata.name, true]);
@@ -315,9 +316,32 @@ describe('deploy/k8s', () => {
   it('N7 the overlays pin every image to a tag and put everything in their namespace', () => {
     for (const [dir, ns] of [['overlays/production', 'opm'], ['overlays/local', 'opm-local']] as const) {
       const objects = render(dir);
-      for (const image of objects.flatMap(podContainers).map((c) => c.image!)) expect(image).toMatch(/^opm\/[a-z]+:(?!latest$)[\w.-]+$/);
+      for (const image of objects.flatMap(podContainers).map((c) => c.image)) expect(image).toMatch(/^opm\/[a-z]+:(?!latest$)[\w.-]+$/);
       expect(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual([ns]);
       expect(objects.filter((o) => o.kind !== 'Namespace' && o.metadata.namespace !== ns)).toEqual([]);
+    }
+  });
+
+  it('N6 in the local overlay every container\'s environment passes its app\'s own config validation', () => {
+    const objects = render('overlays/local');
+    const configMaps = new Map(objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, (o.data ?? {}) as Record<string, string>]));
+    const secrets = new Map(objects.filter((o) => o.kind === 'Secret').map((o) => [o.metadata.name, (o.data ?? {}) as Record<string, string>]));
+    for (const w of workloads(objects)) {
+      const app = w.metadata.name.replace(/-migrate$/, '') as ProcessName;
+      for (const c of w.spec.template.spec.containers) {
+        const env: Record<string, string> = Object.assign({}, ...(c.envFrom ?? []).map((f) => (f.configMapRef ? configMaps.get(f.configMapRef.name) : {})));
+        for (const e of c.env ?? []) {
+          const ref = e.valueFrom?.secretKeyRef;
+          const encoded = ref && secrets.get(ref.name)?.[ref.key];
+          if (e.value !== undefined) env[e.name] = e.value;
+          else if (encoded) env[e.name] = Buffer.from(encoded, 'base64').toString('utf8');
+        }
+        // The gateway maps GATEWAY_PORT onto PORT (apps/gateway/src/config.ts) and has no database or Kafka.
+        const config =
+          app === 'gateway' ? loadBaseConfig('gateway', {}, { ...env, PORT: env.GATEWAY_PORT ?? env.PORT }) : loadServiceConfig(app, env);
+        expect([w.metadata.name, config.NODE_ENV, config.PORT]).toEqual([w.metadata.name, 'production', portOf(app)]);
+        if (app !== 'gateway') expect(new URL(loadServiceConfig(app, env).DATABASE_URL).pathname).toBe(`/opm_${app}`);
+      }
     }
   });
 
@@ -334,7 +358,7 @@ describe('deploy/k8s', () => {
   });
 
   describe('the checks themselves', () => {
-    const salesDeployment = () => structuredClone(deploymentOf(render('base'), 'sales')!);
+    const salesDeployment = () => structuredClone(deploymentOf(render('base'), 'sales'));
 
     it('N7 the schema validation rejects a wrong type, a missing required field and an unknown field', () => {
       expect(validateManifest(salesDeployment())).toEqual([]);
@@ -344,7 +368,7 @@ describe('deploy/k8s', () => {
       expect(validateManifest(stringReplicas).join()).toMatch(/spec\/replicas must be integer/);
 
       const noProbePort = salesDeployment();
-      delete noProbePort.spec.template.spec.containers[0].livenessProbe!.httpGet!.port;
+      delete must(noProbePort.spec.template.spec.containers[0].livenessProbe?.httpGet, 'httpGet').port;
       expect(validateManifest(noProbePort).join()).toMatch(/livenessProbe\/httpGet must have required property port/);
 
       const typo = salesDeployment() as unknown as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } } & K8sObject;
@@ -361,8 +385,8 @@ describe('deploy/k8s', () => {
       const bad = salesDeployment();
       const c = bad.spec.template.spec.containers[0];
       delete c.image;
-      delete c.resources!.limits;
-      bad.spec.template.spec.securityContext!.runAsNonRoot = false;
+      if (c.resources) delete c.resources.limits;
+      bad.spec.template.spec.securityContext = { ...bad.spec.template.spec.securityContext, runAsNonRoot: false };
       expect(workloadProblems(bad)).toEqual([
         'Deployment/sales: pod securityContext.runAsNonRoot must be true',
         'Deployment/sales container sales: no image',

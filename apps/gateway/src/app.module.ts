@@ -1,6 +1,9 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CorrelationMiddleware, loggerModule, ProblemDetailsFilter } from '@opm/platform';
+import { AuthModule, CorrelationMiddleware, loggerModule, ProblemDetailsFilter } from '@opm/platform';
+import { AuditViewController } from './audit/audit-view.controller';
+import { TokenController } from './auth/token.controller';
+import { UserStore } from './auth/user-store';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { OpenApiAggregator } from './docs/openapi-aggregator';
 import { GatewayHealthController } from './health/gateway-health.controller';
@@ -13,13 +16,14 @@ export class GatewayAppModule implements NestModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [loggerModule('gateway', config.LOG_LEVEL)],
+      imports: [loggerModule('gateway', config.LOG_LEVEL), AuthModule.forRoot(config)],
       // The proxy comes last: its wildcard must not shadow the gateway's own routes.
-      controllers: [GatewayHealthController, OrderViewController, ProxyController],
+      controllers: [GatewayHealthController, TokenController, OrderViewController, AuditViewController, ProxyController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         UpstreamClient,
+        UserStore,
         OpenApiAggregator,
       ],
     };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SERVICES, ServiceName } from '@opm/contracts';
-import { DEFAULT_PORTS, loadBaseConfig } from '@opm/platform';
+import { ConfigError, DEFAULT_PORTS, loadBaseConfig } from '@opm/platform';
 
 const upstreamUrls = Object.fromEntries(
   SERVICES.map((s) => [`${s.toUpperCase()}_URL`, z.url().default(`http://127.0.0.1:${DEFAULT_PORTS[s]}`)]),
@@ -16,9 +16,29 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
       /** A department part of the combined view that takes longer is marked unavailable. */
       PART_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
+      /** Seeds the demo users (and, later, demo master data); never allowed in production mode. */
+      DEMO_DATA: z
+        .enum(['true', 'false', '1', '0'])
+        .default('false')
+        .transform((v) => v === 'true' || v === '1'),
+      DEMO_PASSWORD: z.string().min(8).optional(),
+      /** JSON file of users: [{username, department, role, passwordHash}] (hashes from `npm run hash-password`). */
+      USERS_FILE: z.string().optional(),
+      RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+      /** Origins allowed to call the API from a browser, comma-separated; none by default. */
+      CORS_ORIGINS: z
+        .string()
+        .default('')
+        .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
     },
     { ...env, PORT: env.GATEWAY_PORT ?? env.PORT },
   );
+  if (config.DEMO_DATA && config.NODE_ENV === 'production') {
+    throw new ConfigError('invalid configuration:\n  DEMO_DATA: demo users are never seeded in production mode');
+  }
+  if (config.DEMO_DATA && !config.DEMO_PASSWORD) {
+    throw new ConfigError('invalid configuration:\n  DEMO_PASSWORD: required (at least 8 characters) when DEMO_DATA is on');
+  }
   const upstreams = Object.fromEntries(SERVICES.map((s) => [s, config[`${s.toUpperCase()}_URL` as keyof typeof config] as string])) as Record<
     ServiceName,
     string

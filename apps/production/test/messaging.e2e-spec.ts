@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { deadLetterTopic, Envelope, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
-import { eventually, KafkaTestClient, testDatabaseUrl, TestStack } from '@opm/testing';
+import { eventually, KafkaTestClient, mintToken, testDatabaseUrl, TestStack } from '@opm/testing';
 
 function receivedEvent(orderId: string, eventId = randomUUID()): Envelope<SalesOrderReceived> {
   return {
@@ -48,6 +48,11 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
   });
 
   const production = () => stack.member('production').baseUrl;
+  const hasOrder = async (orderId: string) => {
+    const token = await mintToken({ username: 'production.staff', department: 'PRODUCTION', role: 'STAFF' });
+    const res = await fetch(`${production()}/production/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+  };
 
   it('N2 the same event delivered twice changes the department data once', async () => {
     const orderId = randomUUID();
@@ -59,10 +64,7 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
       { key: orderId, value: event },
       { key: orderId, value: JSON.stringify(marker) },
     ]);
-    await eventually(async () => {
-      const res = await fetch(`${production()}/production/orders/${marker.orderId}`);
-      expect(res.status).toBe(200);
-    });
+    await eventually(() => hasOrder(marker.orderId));
     const eventId = JSON.parse(event).eventId;
     const inbox = await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [eventId]);
     const orders = await db.query('SELECT count(*)::int AS n FROM received_order WHERE "orderId" = $1', [orderId]);
@@ -81,10 +83,7 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
       { key: wrongKey, value: JSON.stringify(wrongPayload) },
       { key: good.orderId, value: JSON.stringify(good) },
     ]);
-    await eventually(async () => {
-      const res = await fetch(`${production()}/production/orders/${good.orderId}`);
-      expect(res.status).toBe(200);
-    });
+    await eventually(() => hasOrder(good.orderId));
     const dead = await eventually(async () => {
       const found = [badKey, wrongKey].map((k) => dlq.find((m) => m.key === k));
       expect(found.every(Boolean)).toBe(true);

@@ -3,3 +3,4 @@ export * from './service-process';
 export * from './stack';
 export * from './kafka';
 export * from './fixtures';
+export * from './tokens';

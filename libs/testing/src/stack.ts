@@ -13,6 +13,7 @@ export interface StackOptions {
   env?: Record<string, string>;
 }
 
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password-for-tests';
 export const TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? 'localhost:9092';
 export const testDatabaseUrl = (service: string): string =>
   (process.env.TEST_DATABASE_URL_TEMPLATE ?? 'postgres://postgres@127.0.0.1:5432/opm_e2e_{service}').replace('{service}', service);
@@ -23,6 +24,7 @@ export const testDatabaseUrl = (service: string): string =>
  */
 export class TestStack {
   readonly members = new Map<StackMember, ServiceProcess>();
+  private readonly tokens = new Map<string, string>();
 
   private constructor(private readonly options: Required<Omit<StackOptions, 'env'>> & { env: Record<string, string> }) {}
 
@@ -56,7 +58,17 @@ export class TestStack {
     });
     if (this.options.gateway) {
       const upstreams = Object.fromEntries(SERVICES.map((s, i) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${basePort + 1 + i}`]));
-      this.members.set('gateway', new ServiceProcess('gateway', basePort, { GATEWAY_PORT: String(basePort), LOG_LEVEL: 'info', ...upstreams, ...env }));
+      this.members.set(
+        'gateway',
+        new ServiceProcess('gateway', basePort, {
+          GATEWAY_PORT: String(basePort),
+          LOG_LEVEL: 'info',
+          DEMO_DATA: 'true',
+          DEMO_PASSWORD,
+          ...upstreams,
+          ...env,
+        }),
+      );
     }
     try {
       await Promise.all(services.map((s) => this.member(s).start()));
@@ -71,6 +83,26 @@ export class TestStack {
     const member = this.members.get(name);
     if (!member) throw new Error(`${name} is not part of this stack`);
     return member;
+  }
+
+  /** A bearer token for one of the demo users (API.md), from the gateway's token endpoint. */
+  async token(username: string): Promise<string> {
+    const cached = this.tokens.get(username);
+    if (cached) return cached;
+    const res = await fetch(`${this.api}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
+    const { accessToken } = (await res.json()) as { accessToken: string };
+    this.tokens.set(username, accessToken);
+    return accessToken;
+  }
+
+  /** `Authorization` header value for a demo user. */
+  async bearer(username: string): Promise<string> {
+    return `Bearer ${await this.token(username)}`;
   }
 
   /** Base URL of the public API. */

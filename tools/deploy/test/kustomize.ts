@@ -164,8 +164,8 @@ function setImage(objects: K8sObject[], image: NonNullable<Kustomization['images
   let hits = 0;
   for (const c of objects.flatMap(podContainers)) {
     if (!c.image) continue;
-    const m = /^(.*?)(?::([^:/@]+))?(?:@(.+))?$/.exec(c.image)!;
-    if (m[1] !== image.name) continue;
+    const m = /^(.*?)(?::([^:/@]+))?(?:@(.+))?$/.exec(c.image);
+    if (!m || m[1] !== image.name) continue;
     hits += 1;
     const name = image.newName ?? m[1];
     const tag = image.newTag ?? m[2];

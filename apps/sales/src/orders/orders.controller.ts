@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { uuidParam } from '@opm/platform';
+import { Allow, Idempotent, uuidParam } from '@opm/platform';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CreateOrderDto } from './dto/create-order.dto';
 import { ListOrdersQuery } from './dto/list-orders.query';
@@ -11,6 +11,8 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Post()
+  @Allow('SALES')
+  @Idempotent()
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'the recorded order; every department receives it by event' })
   create(@Body() dto: CreateOrderDto) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { multiplyMoney, SalesOrderReceivedV1, sumMoney } from '@opm/contracts';
-import { NotFoundProblem, Outbox, requestContext } from '@opm/platform';
+import { AuditLog, NotFoundProblem, Outbox, requestContext } from '@opm/platform';
 import { CreateOrderDto } from './dto/create-order.dto';
 import { OrderLine } from './order-line.entity';
 import { Order } from './order.entity';
@@ -21,6 +21,7 @@ export class OrdersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Records an order (R2.1, R2.2) and announces it to every department, atomically (N2). */
@@ -67,6 +68,7 @@ export class OrdersService {
       await m.save(order);
       const saved = await m.findOneOrFail(Order, { where: { id }, relations: { lines: true } });
       const view = toOrderView(saved);
+      await this.audit.record(m, { action: 'order.recorded', entityType: 'order', entityId: id, orderId: id, after: view });
       await this.outbox.publish(m, SalesOrderReceivedV1, id, {
         orderId: id,
         number: view.number,

@@ -4,7 +4,11 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MixedList } from 'typeorm';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
+import { AuditController } from '../audit/audit.controller';
+import { AuditLog } from '../audit/audit-log';
+import { AuthModule } from '../auth/auth.module';
 import { HealthController } from '../health/health.controller';
+import { IdempotencyStore } from '../http/idempotency';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { Inbox } from '../messaging/inbox';
 import { KafkaConnections } from '../messaging/kafka-connections';
@@ -34,8 +38,9 @@ export class ServiceCoreModule implements NestModule {
         loggerModule(config.SERVICE_NAME, config.LOG_LEVEL),
         TypeOrmModule.forRoot(typeOrmOptions(config, entities, migrations)),
         TerminusModule.forRoot({ logger: false }),
+        AuthModule.forRoot(config),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AuditController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -43,8 +48,10 @@ export class ServiceCoreModule implements NestModule {
         Outbox,
         OutboxRelay,
         Inbox,
+        AuditLog,
+        IdempotencyStore,
       ],
-      exports: [SERVICE_CONFIG, KafkaConnections, Outbox, OutboxRelay, Inbox],
+      exports: [SERVICE_CONFIG, KafkaConnections, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],
     };
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authConfigShape, checkAuthConfig } from '../auth/auth-config';
 
 /** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
 export const DEFAULT_PORTS = {
@@ -24,6 +25,7 @@ const baseSchema = (name: ProcessName) =>
     PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORTS[name]),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    ...authConfigShape,
   });
 
 const serviceSchema = (name: ProcessName) =>
@@ -49,11 +51,11 @@ export class ConfigError extends Error {}
 
 function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
-  }
-  return result.data;
+  const problems = result.success
+    ? checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0])
+    : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return result.data as z.infer<S>;
 }
 
 /** Validated once at boot (N6): a bad or missing variable stops the process with a message naming it. */

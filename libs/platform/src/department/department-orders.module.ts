@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DepartmentService, SalesOrderReceivedV1 } from '@opm/contracts';
 import { NotFoundProblem, uuidParam } from '../http/problem-details';
+import { AuditLog } from '../audit/audit-log';
 import { Inbox } from '../messaging/inbox';
 import { ReceivedOrder } from './received-order.entity';
 
@@ -46,24 +47,29 @@ export class DepartmentOrdersModule {
 
     @Controller()
     class ReceivedOrdersConsumer {
-      constructor(private readonly inbox: Inbox) {}
+      constructor(
+        private readonly inbox: Inbox,
+        private readonly audit: AuditLog,
+      ) {}
 
       @EventPattern(SalesOrderReceivedV1.topic)
       async onOrderReceived(@Ctx() ctx: KafkaContext): Promise<void> {
         await this.inbox.consume(consumerName, SalesOrderReceivedV1, ctx, async (event, m) => {
           const p = event.payload;
-          // A plain insert: redeliveries are the inbox's job, not every handler's.
-          await m.insert(ReceivedOrder, {
-              orderId: p.orderId,
-              number: p.number,
-              customerId: p.customerId,
-              deliveryDate: p.deliveryDate,
-              currency: p.currency,
-              totalAmount: p.totalAmount,
-              lines: p.lines,
-              specialRequirements: p.specialRequirements,
+          const copy = {
+            orderId: p.orderId,
+            number: p.number,
+            customerId: p.customerId,
+            deliveryDate: p.deliveryDate,
+            currency: p.currency,
+            totalAmount: p.totalAmount,
+            lines: p.lines,
+            specialRequirements: p.specialRequirements,
             sourceEventId: event.eventId,
-          });
+          };
+          // A plain insert: redeliveries are the inbox's job, not every handler's.
+          await m.insert(ReceivedOrder, copy);
+          await this.audit.record(m, { action: 'order.received', entityType: 'order', entityId: p.orderId, orderId: p.orderId, after: copy });
         });
       }
     }

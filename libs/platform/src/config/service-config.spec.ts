@@ -1,0 +1,25 @@
+import { ConfigError, loadServiceConfig } from './service-config';
+
+describe(loadServiceConfig.name, () => {
+  it('N6 applies local defaults', () => {
+    const config = loadServiceConfig('production', {});
+    expect(config).toMatchObject({ PORT: 3002, KAFKA_BROKERS: ['localhost:9092'], KAFKA_GROUP_ID: 'production' });
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/opm_production');
+  });
+
+  it('N6 names every bad variable', () => {
+    expect(() => loadServiceConfig('sales', { PORT: 'eighty', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'x' })).toThrow(
+      /PORT:[\s\S]*DATABASE_URL:[\s\S]*KAFKA_BROKERS/,
+    );
+  });
+
+  it('N4 production mode refuses the development JWT secret', () => {
+    expect(() => loadServiceConfig('sales', { NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadServiceConfig('sales', { NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+  });
+
+  it('N4 an OIDC issuer needs its JWKS', () => {
+    expect(() => loadServiceConfig('sales', { OIDC_ISSUER: 'https://id.example.test/' })).toThrow(/OIDC_ISSUER, OIDC_JWKS_URL/);
+  });
+});
