@@ -30,3 +30,4 @@ export * from './audit/canonical-json';
 export * from './audit/audit-log';
 export * from './audit/audit.controller';
 export * from './http/idempotency';
+export * from './http/if-match';
