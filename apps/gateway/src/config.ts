@@ -16,11 +16,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
       /** A department part of the combined view that takes longer is marked unavailable. */
       PART_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
-      /** Seeds the demo users (and, later, demo master data); never allowed in production mode. */
-      DEMO_DATA: z
-        .enum(['true', 'false', '1', '0'])
-        .default('false')
-        .transform((v) => v === 'true' || v === '1'),
       DEMO_PASSWORD: z.string().min(8).optional(),
       /** JSON file of users: [{username, department, role, passwordHash}] (hashes from `npm run hash-password`). */
       USERS_FILE: z.string().optional(),
@@ -33,9 +28,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     { ...env, PORT: env.GATEWAY_PORT ?? env.PORT },
   );
-  if (config.DEMO_DATA && config.NODE_ENV === 'production') {
-    throw new ConfigError('invalid configuration:\n  DEMO_DATA: demo users are never seeded in production mode');
-  }
   if (config.DEMO_DATA && !config.DEMO_PASSWORD) {
     throw new ConfigError('invalid configuration:\n  DEMO_PASSWORD: required (at least 8 characters) when DEMO_DATA is on');
   }

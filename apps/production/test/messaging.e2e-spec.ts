@@ -64,7 +64,7 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
       { key: orderId, value: event },
       { key: orderId, value: JSON.stringify(marker) },
     ]);
-    await eventually(() => hasOrder(marker.orderId));
+    await eventually(() => hasOrder(marker.payload.orderId));
     const eventId = JSON.parse(event).eventId;
     const inbox = await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [eventId]);
     const orders = await db.query('SELECT count(*)::int AS n FROM received_order WHERE "orderId" = $1', [orderId]);
@@ -81,9 +81,9 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
     await kafka.produce(SalesOrderReceivedV1.topic, [
       { key: badKey, value: '{"this is": not json' },
       { key: wrongKey, value: JSON.stringify(wrongPayload) },
-      { key: good.orderId, value: JSON.stringify(good) },
+      { key: good.payload.orderId, value: JSON.stringify(good) },
     ]);
-    await eventually(() => hasOrder(good.orderId));
+    await eventually(() => hasOrder(good.payload.orderId));
     const dead = await eventually(async () => {
       const found = [badKey, wrongKey].map((k) => dlq.find((m) => m.key === k));
       expect(found.every(Boolean)).toBe(true);

@@ -15,7 +15,8 @@ export const EnvelopeSchema = z.object({
   type: z.string().min(1),
   version: z.number().int().positive(),
   occurredAt: z.iso.datetime({ offset: true }),
-  orderId: z.uuid(),
+  /** The order the event is about; null for master data (customers, products), keyed by their own id. */
+  orderId: z.uuid().nullable(),
   correlationId: z.string().min(1),
   causationId: z.string().min(1).nullable(),
   actor: ActorSchema,

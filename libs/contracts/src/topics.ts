@@ -1,7 +1,19 @@
 import { EventDefinition, deadLetterTopic } from './event-definition';
+import { FinanceCreditUpdatedV1 } from './events/finance-credit-updated/finance-credit-updated.event';
+import { ProductionProductUpdatedV1 } from './events/production-product-updated/production-product-updated.event';
+import { SalesCustomerRegisteredV1 } from './events/sales-customer-registered/sales-customer-registered.event';
+import { SalesOrderDetailsChangedV1 } from './events/sales-order-details-changed/sales-order-details-changed.event';
 import { SalesOrderReceivedV1 } from './events/sales-order-received/sales-order-received.event';
+import { SalesOrderReviewRequestedV1 } from './events/sales-order-review-requested/sales-order-review-requested.event';
 
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
-export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [SalesOrderReceivedV1];
+export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
+  SalesOrderReceivedV1,
+  SalesOrderDetailsChangedV1,
+  SalesOrderReviewRequestedV1,
+  SalesCustomerRegisteredV1,
+  FinanceCreditUpdatedV1,
+  ProductionProductUpdatedV1,
+];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);

@@ -52,6 +52,7 @@ export class TestStack {
           KAFKA_BROKERS: TEST_KAFKA_BROKERS,
           KAFKA_GROUP_ID: `${process.env.TEST_GROUP_PREFIX ?? 'e2e'}-${service}`,
           LOG_LEVEL: 'info',
+          DEMO_DATA: 'true',
           ...env,
         }),
       );

@@ -69,7 +69,7 @@ export class OrdersService {
       const saved = await m.findOneOrFail(Order, { where: { id }, relations: { lines: true } });
       const view = toOrderView(saved);
       await this.audit.record(m, { action: 'order.recorded', entityType: 'order', entityId: id, orderId: id, after: view });
-      await this.outbox.publish(m, SalesOrderReceivedV1, id, {
+      await this.outbox.publish(m, SalesOrderReceivedV1, { orderId: id }, {
         orderId: id,
         number: view.number,
         channel: view.channel,

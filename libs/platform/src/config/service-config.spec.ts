@@ -19,6 +19,11 @@ describe(loadServiceConfig.name, () => {
     expect(loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
 
+  it('N4 demo data is refused in production mode', () => {
+    expect(() => loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DEMO_DATA: 'true' })).toThrow(/DEMO_DATA/);
+    expect(loadServiceConfig('sales', { DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
+  });
+
   it('N4 an OIDC issuer needs its JWKS', () => {
     expect(() => loadServiceConfig('sales', { OIDC_ISSUER: 'https://id.example.test/' })).toThrow(/OIDC_ISSUER, OIDC_JWKS_URL/);
   });

@@ -7,6 +7,9 @@ import { requestContext } from '../observability/request-context';
 
 export const OUTBOX_CHANNEL = 'opm_outbox';
 
+/** What an event is keyed by: an order (its events stay in order), or a master-data entity (customer, product). */
+export type EventKey = { orderId: string } | { key: string };
+
 /**
  * Publishing side of N2: the event is a row written by the caller's transaction, so it exists exactly when
  * the state change does. NOTIFY (delivered on commit) wakes the relay at once.
@@ -18,10 +21,12 @@ export class Outbox {
   async publish<P>(
     manager: EntityManager,
     definition: EventDefinition<P>,
-    orderId: string,
+    eventKey: EventKey,
     payload: P,
     actor?: Actor,
   ): Promise<Envelope<P>> {
+    const orderId = 'orderId' in eventKey ? eventKey.orderId : null;
+    const messageKey = 'orderId' in eventKey ? eventKey.orderId : eventKey.key;
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`Outbox.publish(${definition.type}) must run inside the transaction that changes the state`);
     }
@@ -41,7 +46,7 @@ export class Outbox {
     await manager.query(`INSERT INTO outbox (event_id, topic, message_key, value) VALUES ($1, $2, $3, $4)`, [
       envelope.eventId,
       definition.topic,
-      orderId,
+      messageKey,
       JSON.stringify(envelope),
     ]);
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);

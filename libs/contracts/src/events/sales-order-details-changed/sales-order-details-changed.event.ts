@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent } from '../../event-definition';
+import { SpecialRequirementsSchema } from '../sales-order-received/sales-order-received.event';
+
+/** Sales completed or corrected an order's details (R2.5); department copies follow. */
+export const SalesOrderDetailsChangedV1 = defineEvent(
+  'sales.order.details-changed',
+  1,
+  z.object({
+    orderId: z.uuid(),
+    contactPerson: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    deliveryDate: z.iso.date().nullable(),
+    deliveryPlace: z.string().nullable(),
+    paymentTerms: z.string().nullable(),
+    specialRequirements: SpecialRequirementsSchema,
+  }),
+);
+export type SalesOrderDetailsChanged = z.infer<typeof SalesOrderDetailsChangedV1.payload>;
