@@ -130,7 +130,8 @@ describe('docker-compose.yml', () => {
       expect({ app, build: s.build }).toEqual({ app, build: { context: '.', dockerfile: DOCKERFILE, args: { SERVICE: app, PORT: port } } });
       const portVar = app === 'gateway' ? 'GATEWAY_PORT' : 'PORT';
       expect({ app, [portVar]: String(s.environment?.[portVar]) }).toEqual({ app, [portVar]: port });
-      expect(s.environment?.NODE_ENV).toBe('production');
+      // A laptop: development mode with demo data, so the demo users can log in (both refused in production).
+      expect({ app, NODE_ENV: s.environment?.NODE_ENV, DEMO_DATA: s.environment?.DEMO_DATA }).toEqual({ app, NODE_ENV: 'development', DEMO_DATA: 'true' });
     }
   });
 

@@ -12,6 +12,7 @@ describe('walking skeleton (e2e, real Kafka and PostgreSQL)', () => {
     stack = await TestStack.start();
     gateway = request(stack.member('gateway').baseUrl);
     auth = await stack.bearer('sales.staff');
+    await stack.waitForDemoData();
   }, 180_000);
 
   afterAll(async () => {
@@ -28,7 +29,7 @@ describe('walking skeleton (e2e, real Kafka and PostgreSQL)', () => {
 
   it('R1.3 an order recorded at the gateway reaches every department, and the combined view shows each part', async () => {
     const created = await gateway.post('/api/v1/orders').set('authorization', auth).send(orderBody()).expect(201);
-    expect(created.body).toMatchObject({ status: 'RECEIVED', totalAmount: '1534.00', currency: 'CNY' });
+    expect(created.body).toMatchObject({ status: 'UNDER_REVIEW', totalAmount: '1534.00', currency: 'CNY' });
     expect(created.body.number).toMatch(/^SO-2026-\d{6}$/);
     expect(created.headers['x-correlation-id']).toBeTruthy();
 
@@ -45,7 +46,7 @@ describe('walking skeleton (e2e, real Kafka and PostgreSQL)', () => {
       const res = await gateway.get(`/api/v1/orders/${created.body.id}`).set('authorization', auth).expect(200);
       expect(res.body.departments.quality).toMatchObject({ unavailable: true });
       expect(res.body.departments.production).toMatchObject({ orderId: created.body.id });
-      expect(res.body).toMatchObject({ id: created.body.id, status: 'RECEIVED' });
+      expect(res.body).toMatchObject({ id: created.body.id, status: 'UNDER_REVIEW' });
     } finally {
       await stack.member('quality').start();
     }

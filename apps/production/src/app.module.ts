@@ -1,8 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DepartmentOrdersModule, ReceivedOrder, ReceivedOrders1764100000500, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { CatalogModule } from './catalog/catalog.module';
+import { Product } from './catalog/product.entity';
+import { Catalog1764200002000 } from './database/migrations/1764200002000-catalog';
+import { ProductionDemoModule } from './demo/production-demo.module';
+import { WorkCentreCalendarException } from './work-centres/work-centre-calendar-exception.entity';
+import { WorkCentre } from './work-centres/work-centre.entity';
+import { WorkCentresModule } from './work-centres/work-centres.module';
 
-export const PRODUCTION_ENTITIES = [ReceivedOrder];
-export const PRODUCTION_MIGRATIONS = [ReceivedOrders1764100000500];
+export const PRODUCTION_ENTITIES = [ReceivedOrder, Product, WorkCentre, WorkCentreCalendarException];
+export const PRODUCTION_MIGRATIONS = [ReceivedOrders1764100000500, Catalog1764200002000];
 
 @Module({})
 export class ProductionAppModule {
@@ -12,6 +19,9 @@ export class ProductionAppModule {
       imports: [
         ServiceCoreModule.forRoot({ config, entities: PRODUCTION_ENTITIES, migrations: PRODUCTION_MIGRATIONS }),
         DepartmentOrdersModule.forDepartment('production'),
+        WorkCentresModule,
+        CatalogModule,
+        ProductionDemoModule,
       ],
     };
   }

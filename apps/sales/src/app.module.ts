@@ -1,19 +1,34 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { CatalogProduct } from './catalog/catalog-product.entity';
+import { CatalogModule } from './catalog/catalog.module';
+import { CustomerCredit } from './customers/customer-credit.entity';
+import { Customer } from './customers/customer.entity';
+import { CustomersModule } from './customers/customers.module';
 import { Orders1764100001000 } from './database/migrations/1764100001000-orders';
+import { Intake1764100002000 } from './database/migrations/1764100002000-intake';
+import { Lead } from './leads/lead.entity';
+import { LeadsModule } from './leads/leads.module';
 import { OrderLine } from './orders/order-line.entity';
 import { Order } from './orders/order.entity';
 import { OrdersModule } from './orders/orders.module';
+import { PreliminaryReviewRun } from './orders/preliminary-review.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine];
-export const SALES_MIGRATIONS = [Orders1764100001000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000];
 
 @Module({})
 export class SalesAppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: SalesAppModule,
-      imports: [ServiceCoreModule.forRoot({ config, entities: SALES_ENTITIES, migrations: SALES_MIGRATIONS }), OrdersModule],
+      imports: [
+        ServiceCoreModule.forRoot({ config, entities: SALES_ENTITIES, migrations: SALES_MIGRATIONS }),
+        OrdersModule,
+        CustomersModule,
+        LeadsModule,
+        CatalogModule,
+      ],
     };
   }
 }

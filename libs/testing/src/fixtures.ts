@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { DEMO_CUSTOMERS } from '@opm/contracts';
 
-/** A well-formed order body as a sales client sends it (API.md "POST /orders"). */
+/** A well-formed order body as a sales client sends it (API.md "POST /orders"), for a demo customer in good standing. */
 export function orderBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     channel: 'PHONE',
     leadId: null,
-    customerId: randomUUID(),
+    customerId: DEMO_CUSTOMERS[0].id,
     contactPerson: 'Li Wei',
     contactPhone: '+86 21 5555 0101',
     orderDate: '2026-11-26',

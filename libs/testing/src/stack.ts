@@ -1,5 +1,7 @@
-import { SERVICES, ServiceName } from '@opm/contracts';
+import { Client } from 'pg';
+import { DEMO_CUSTOMERS, SERVICES, ServiceName } from '@opm/contracts';
 import { recreateDatabase } from '@opm/platform';
+import { eventually } from './eventually';
 import { ServiceProcess } from './service-process';
 
 export type StackMember = ServiceName | 'gateway';
@@ -104,6 +106,30 @@ export class TestStack {
   /** `Authorization` header value for a demo user. */
   async bearer(username: string): Promise<string> {
     return `Bearer ${await this.token(username)}`;
+  }
+
+  /**
+   * Waits until the demo master data has reached sales' read copies through Kafka: every demo customer's
+   * credit standing from finance and the catalog from production. Order tests that depend on the
+   * preliminary review start from there.
+   */
+  async waitForDemoData(timeoutMs = 60_000): Promise<void> {
+    const db = new Client({ connectionString: testDatabaseUrl('sales') });
+    await db.connect();
+    try {
+      await eventually(
+        async () => {
+          const credit = await db.query('SELECT count(*)::int AS n FROM sales_customer_credit WHERE "creditLimit" IS NOT NULL');
+          const catalog = await db.query('SELECT count(*)::int AS n FROM sales_catalog_product');
+          if (credit.rows[0].n < DEMO_CUSTOMERS.length || catalog.rows[0].n === 0) {
+            throw new Error(`demo data not in sales yet: ${credit.rows[0].n} credit standings, ${catalog.rows[0].n} products`);
+          }
+        },
+        { timeoutMs },
+      );
+    } finally {
+      await db.end();
+    }
   }
 
   /** Base URL of the public API. */

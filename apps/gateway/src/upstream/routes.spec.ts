@@ -8,5 +8,8 @@ describe(serviceForPath.name, () => {
     expect(serviceForPath('/orders/1/review')).toBe('sales');
     expect(serviceForPath('/customers')).toBe('sales');
     expect(serviceForPath('/productionx')).toBe('sales');
+    expect(serviceForPath('/customers/3f1c/credit')).toBe('finance');
+    expect(serviceForPath('/customers/3f1c')).toBe('sales');
+    expect(serviceForPath('/customers/3f1c/creditors')).toBe('sales');
   });
 });

@@ -41,7 +41,7 @@ export function forwardedHeaders(req: FastifyRequest): Record<string, string> {
 }
 
 /** Headers of a service's answer that the client needs. */
-export const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'location', 'etag', 'retry-after'];
+export const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'location', 'etag', 'retry-after', 'idempotent-replayed'];
 
 /** HTTP to the services, carrying the correlation id (N6); a service that is down or slow is an error the caller handles. */
 @Injectable()

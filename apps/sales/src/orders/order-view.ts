@@ -1,5 +1,6 @@
 import type { OrderChannel, OrderStatus } from '@opm/contracts';
-import type { Order, SpecialRequirements } from './order.entity';
+import type { Escalation, Order, SpecialRequirements } from './order.entity';
+import type { PreliminaryReview } from './preliminary-review';
 
 export interface OrderLineView {
   lineNo: number;
@@ -30,6 +31,8 @@ export interface OrderView {
   totalAmount: string;
   lines: OrderLineView[];
   specialRequirements: SpecialRequirements;
+  preliminaryReview: PreliminaryReview | null;
+  escalation: Escalation | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -64,6 +67,8 @@ export function toOrderView(order: Order): OrderView {
         amount,
       })),
     specialRequirements: order.specialRequirements,
+    preliminaryReview: order.preliminaryReview,
+    escalation: order.escalation,
     createdBy: order.createdBy,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),

@@ -1,6 +1,17 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { OrderChannel, OrderStatus } from '@opm/contracts';
 import { OrderLine } from './order-line.entity';
+import type { PreliminaryReview } from './preliminary-review';
+
+/** Why intake escalated the order, and the leader's decision (R2.6). */
+export interface Escalation {
+  reasons: string[];
+  escalatedAt: string;
+  decision: 'ACCEPT' | 'REJECT' | null;
+  reason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
 
 export interface SpecialRequirements {
   customization: string | null;
@@ -63,6 +74,13 @@ export class Order {
 
   @Column({ type: 'text', nullable: true })
   createdBy!: string | null;
+
+  /** The latest preliminary review (R2.4); every run is kept in sales_preliminary_review. */
+  @Column({ type: 'jsonb', nullable: true })
+  preliminaryReview!: PreliminaryReview | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  escalation!: Escalation | null;
 
   @OneToMany(() => OrderLine, (line) => line.order, { cascade: ['insert'] })
   lines!: OrderLine[];

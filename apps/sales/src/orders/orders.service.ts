@@ -1,13 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { multiplyMoney, SalesOrderReceivedV1, sumMoney } from '@opm/contracts';
-import { AuditLog, NotFoundProblem, Outbox, requestContext } from '@opm/platform';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  multiplyMoney,
+  SalesOrderDetailsChangedV1,
+  SalesOrderReceivedV1,
+  SalesOrderReviewRequestedV1,
+  sumMoney,
+} from '@opm/contracts';
+import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, Outbox, requestContext } from '@opm/platform';
+import { CatalogProduct } from '../catalog/catalog-product.entity';
+import { CustomerCredit } from '../customers/customer-credit.entity';
+import { Lead } from '../leads/lead.entity';
 import { CreateOrderDto } from './dto/create-order.dto';
+import { EscalationDecisionDto } from './dto/escalation-decision.dto';
+import { UpdateOrderDto } from './dto/update-order.dto';
 import { OrderLine } from './order-line.entity';
-import { Order } from './order.entity';
+import { nextStatus } from './order-state-machine';
 import { OrderView, toOrderView } from './order-view';
+import { Order } from './order.entity';
+import { runPreliminaryReview } from './preliminary-review';
+import { PreliminaryReviewRun } from './preliminary-review.entity';
 
 export interface OrderListQuery {
   status?: string;
@@ -15,6 +29,11 @@ export interface OrderListQuery {
   page: number;
   pageSize: number;
 }
+
+/** Statuses in which an order still counts against the customer's credit. */
+const CLOSED_STATUSES = ['REJECTED', 'CANCELLED', 'SETTLED', 'ARCHIVED'];
+
+const fieldError = (field: string, message: string) => ({ errors: [{ field, message }] });
 
 @Injectable()
 export class OrdersService {
@@ -24,24 +43,37 @@ export class OrdersService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Records an order (R2.1, R2.2) and announces it to every department, atomically (N2). */
   async create(dto: CreateOrderDto): Promise<OrderView> {
-    return this.dataSource.transaction(async (m) => {
-      const id = randomUUID();
-      const lines = dto.lines.map((l, i) =>
-        m.create(OrderLine, {
-          orderId: id,
-          lineNo: i + 1,
-          productCode: l.productCode ?? null,
-          productName: l.productName ?? null,
-          specification: l.specification ?? null,
-          quantity: l.quantity,
-          unitPrice: sumMoney([l.unitPrice]),
-          amount: multiplyMoney(l.unitPrice, l.quantity),
-        }),
-      );
-      const sr = dto.specialRequirements;
-      const order = m.create(Order, {
+    return this.dataSource.transaction((m) => this.record(m, dto));
+  }
+
+  /**
+   * Records an order (R2.1-R2.3), tells every department (N2), and runs the preliminary review at once
+   * (R2.4), all in the caller's transaction. Orders of one customer are recorded one at a time, so two
+   * concurrent orders cannot both use the same remaining credit.
+   */
+  async record(m: EntityManager, dto: CreateOrderDto): Promise<OrderView> {
+    const [customer] = await m.query(`SELECT id FROM sales_customer WHERE id = $1 FOR UPDATE`, [dto.customerId]);
+    if (!customer) {
+      throw new BusinessRuleProblem(`customer ${dto.customerId} is not registered`, fieldError('customerId', 'no such customer'));
+    }
+    const id = randomUUID();
+    if (dto.leadId) await this.convertLead(m, dto.leadId, id);
+    const lines = dto.lines.map((l, i) =>
+      m.create(OrderLine, {
+        orderId: id,
+        lineNo: i + 1,
+        productCode: l.productCode ?? null,
+        productName: l.productName ?? null,
+        specification: l.specification ?? null,
+        quantity: l.quantity,
+        unitPrice: sumMoney([l.unitPrice]),
+        amount: multiplyMoney(l.unitPrice, l.quantity),
+      }),
+    );
+    const sr = dto.specialRequirements;
+    await m.save(
+      m.create(Order, {
         id,
         number: await this.nextNumber(m, dto.orderDate),
         status: 'RECEIVED',
@@ -63,27 +95,107 @@ export class OrdersService {
           other: sr?.other ?? null,
         },
         createdBy: requestContext.get()?.actor?.username ?? null,
+        preliminaryReview: null,
+        escalation: null,
         lines,
-      });
+      }),
+    );
+    const order = await this.load(m, id);
+    const recorded = toOrderView(order);
+    await this.outbox.publish(m, SalesOrderReceivedV1, { orderId: id }, {
+      orderId: id,
+      number: recorded.number,
+      channel: recorded.channel,
+      customerId: recorded.customerId,
+      orderDate: recorded.orderDate,
+      deliveryDate: recorded.deliveryDate,
+      deliveryPlace: recorded.deliveryPlace,
+      paymentTerms: recorded.paymentTerms,
+      currency: recorded.currency,
+      totalAmount: recorded.totalAmount,
+      lines: recorded.lines,
+      specialRequirements: recorded.specialRequirements,
+    });
+    await this.audit.record(m, { action: 'order.recorded', entityType: 'order', entityId: id, orderId: id, after: recorded });
+    return this.preliminaryReview(m, order);
+  }
+
+  /** PATCH while AWAITING_INFO (R2.5): the supplied items are stored and the preliminary review runs again. */
+  async supplyInfo(id: string, dto: UpdateOrderDto, ifMatch: number | undefined): Promise<OrderView> {
+    const fields = Object.keys(dto).filter((k) => dto[k as keyof UpdateOrderDto] !== undefined);
+    if (fields.length === 0) {
+      throw new BadRequestException({ detail: 'supply at least one field', errors: [{ field: 'body', message: 'no field to change' }] });
+    }
+    return this.dataSource.transaction(async (m) => {
+      const order = await this.lockAndLoad(m, id);
+      assertVersion(`order ${order.number}`, order.version, ifMatch);
+      order.status = nextStatus(order.status, 'supplyInfo');
+      const before = toOrderView(order);
+      if (dto.contactPerson !== undefined) order.contactPerson = dto.contactPerson;
+      if (dto.contactPhone !== undefined) order.contactPhone = dto.contactPhone;
+      if (dto.deliveryDate !== undefined) order.deliveryDate = dto.deliveryDate;
+      if (dto.deliveryPlace !== undefined) order.deliveryPlace = dto.deliveryPlace;
+      if (dto.paymentTerms !== undefined) order.paymentTerms = dto.paymentTerms;
+      if (dto.specialRequirements !== undefined) {
+        const sr = dto.specialRequirements;
+        order.specialRequirements = {
+          customization: sr?.customization ?? null,
+          packaging: sr?.packaging ?? null,
+          transportMode: sr?.transportMode ?? null,
+          other: sr?.other ?? null,
+        };
+      }
       await m.save(order);
-      const saved = await m.findOneOrFail(Order, { where: { id }, relations: { lines: true } });
-      const view = toOrderView(saved);
-      await this.audit.record(m, { action: 'order.recorded', entityType: 'order', entityId: id, orderId: id, after: view });
-      await this.outbox.publish(m, SalesOrderReceivedV1, { orderId: id }, {
+      await this.outbox.publish(m, SalesOrderDetailsChangedV1, { orderId: id }, {
         orderId: id,
-        number: view.number,
-        channel: view.channel,
-        customerId: view.customerId,
-        orderDate: view.orderDate,
-        deliveryDate: view.deliveryDate,
-        deliveryPlace: view.deliveryPlace,
-        paymentTerms: view.paymentTerms,
-        currency: view.currency,
-        totalAmount: view.totalAmount,
-        lines: view.lines,
-        specialRequirements: view.specialRequirements,
+        contactPerson: order.contactPerson,
+        contactPhone: order.contactPhone,
+        deliveryDate: order.deliveryDate,
+        deliveryPlace: order.deliveryPlace,
+        paymentTerms: order.paymentTerms,
+        specialRequirements: order.specialRequirements,
       });
-      return view;
+      await this.audit.record(m, {
+        action: 'order.info-supplied',
+        entityType: 'order',
+        entityId: id,
+        orderId: id,
+        reason: `supplied: ${fields.join(', ')}`,
+        before,
+        after: toOrderView(order),
+      });
+      return this.preliminaryReview(m, await this.load(m, id));
+    });
+  }
+
+  /** A leader accepts (-> department review) or rejects an escalated order, with a reason (R2.6). */
+  async decideEscalation(id: string, dto: EscalationDecisionDto, ifMatch: number | undefined): Promise<OrderView> {
+    return this.dataSource.transaction(async (m) => {
+      const order = await this.lockAndLoad(m, id);
+      assertVersion(`order ${order.number}`, order.version, ifMatch);
+      const before = toOrderView(order);
+      order.status = nextStatus(order.status, dto.decision === 'ACCEPT' ? 'acceptEscalation' : 'rejectEscalation');
+      order.escalation = {
+        reasons: order.escalation?.reasons ?? [],
+        escalatedAt: order.escalation?.escalatedAt ?? new Date().toISOString(),
+        decision: dto.decision,
+        reason: dto.reason,
+        decidedBy: requestContext.get()?.actor?.username ?? null,
+        decidedAt: new Date().toISOString(),
+      };
+      await m.save(order);
+      if (order.status === 'UNDER_REVIEW') await this.requestReview(m, order);
+      const after = toOrderView(await this.load(m, id));
+      await this.audit.record(m, {
+        action: dto.decision === 'ACCEPT' ? 'order.escalation-accepted' : 'order.escalation-rejected',
+        entityType: 'order',
+        entityId: id,
+        orderId: id,
+        reason: dto.reason,
+        before,
+        after,
+      });
+      return after;
     });
   }
 
@@ -107,6 +219,87 @@ export class OrdersService {
     return { items: orders.map(toOrderView), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** R2.4-R2.6 on an order in RECEIVED: stores the result (and its history), moves the order, tells who must act. */
+  private async preliminaryReview(m: EntityManager, order: Order): Promise<OrderView> {
+    const credit = await m.findOneBy(CustomerCredit, { customerId: order.customerId });
+    const [{ open }] = await m.query(
+      `SELECT coalesce(sum("totalAmount"), 0)::text AS open FROM sales_order
+        WHERE "customerId" = $1 AND id <> $2 AND status <> ALL($3)`,
+      [order.customerId, order.id, CLOSED_STATUSES],
+    );
+    const codes = order.lines.map((l) => l.productCode).filter((c): c is string => c !== null);
+    const products = codes.length ? await m.findBy(CatalogProduct, { code: In(codes) }) : [];
+    const result = runPreliminaryReview(
+      { ...order, lines: order.lines },
+      {
+        credit,
+        otherOpenOrdersAmount: sumMoney([open]),
+        catalog: new Map(products.map((p) => [p.code, p])),
+        today: new Date().toISOString().slice(0, 10),
+      },
+    );
+    const action = result.outcome === 'AWAITING_INFO' ? 'awaitInfo' : result.outcome === 'ESCALATED' ? 'escalate' : 'startReview';
+    order.status = nextStatus(order.status, action);
+    order.preliminaryReview = result;
+    order.escalation =
+      result.outcome === 'ESCALATED'
+        ? {
+            reasons: result.checks.filter((c) => c.result === 'FAIL').flatMap((c) => c.reasons.map((r) => `${c.check}: ${r}`)),
+            escalatedAt: result.ranAt,
+            decision: null,
+            reason: null,
+            decidedBy: null,
+            decidedAt: null,
+          }
+        : null;
+    await m.save(order);
+    await m.insert(PreliminaryReviewRun, {
+      orderId: order.id,
+      ranAt: new Date(result.ranAt),
+      outcome: result.outcome,
+      checks: result.checks,
+      missing: result.missing,
+    });
+    if (order.status === 'UNDER_REVIEW') await this.requestReview(m, order);
+    await this.audit.record(m, {
+      action: 'order.preliminary-review',
+      entityType: 'order',
+      entityId: order.id,
+      orderId: order.id,
+      reason: result.outcome,
+      after: { status: order.status, preliminaryReview: result },
+    });
+    return toOrderView(await this.load(m, order.id));
+  }
+
+  /** Intake hands the order to department review: always the first round (revisions open later rounds, R3.7). */
+  private async requestReview(m: EntityManager, order: Order): Promise<void> {
+    await this.outbox.publish(m, SalesOrderReviewRequestedV1, { orderId: order.id }, { orderId: order.id, number: order.number, round: 1 });
+  }
+
+  private async convertLead(m: EntityManager, leadId: string, orderId: string): Promise<void> {
+    const lead = await m.findOne(Lead, { where: { id: leadId }, lock: { mode: 'pessimistic_write' } });
+    if (!lead) throw new BusinessRuleProblem(`lead ${leadId} does not exist`, fieldError('leadId', 'no such lead'));
+    if (lead.status === 'CONVERTED') {
+      throw new ConflictProblem(`lead ${leadId} was already converted into order ${lead.convertedOrderId}`, { convertedOrderId: lead.convertedOrderId });
+    }
+    const before = { ...lead };
+    lead.status = 'CONVERTED';
+    lead.convertedOrderId = orderId;
+    await m.save(lead);
+    await this.audit.record(m, { action: 'lead.converted', entityType: 'lead', entityId: leadId, orderId, before, after: lead });
+  }
+
+  private async lockAndLoad(m: EntityManager, id: string): Promise<Order> {
+    const [row] = await m.query(`SELECT id FROM sales_order WHERE id = $1 FOR UPDATE`, [id]);
+    if (!row) throw new NotFoundProblem(`order ${id} not found`);
+    return this.load(m, id);
+  }
+
+  private load(m: EntityManager, id: string): Promise<Order> {
+    return m.findOneOrFail(Order, { where: { id }, relations: { lines: true } });
+  }
+
   /** SO-<year>-<seq>: the counter row is locked by this transaction, so numbers are unique and gap-free. */
   private async nextNumber(m: EntityManager, orderDate: string): Promise<string> {
     const year = Number(orderDate.slice(0, 4));
@@ -119,3 +312,4 @@ export class OrdersService {
     return `SO-${year}-${String(last_value).padStart(6, '0')}`;
   }
 }
+

@@ -10,7 +10,7 @@ export const DEMO_CUSTOMERS = [
     phone: '+86 21 5555 0101',
     email: 'li.wei@spm.example',
     address: 'Pudong, Shanghai',
-    creditLimit: '500000.00',
+    creditLimit: '5000000.00',
     overdueAmount: '0.00',
   },
   {

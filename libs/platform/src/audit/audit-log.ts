@@ -118,6 +118,10 @@ export class AuditLog {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
+  /**
+   * Call it last in the transaction, after every row lock the change takes: it holds the chain lock until
+   * commit, so a row lock taken after it can deadlock with a transaction that holds that row and audits.
+   */
   async record(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`AuditLog.record(${record.action}) must run inside the transaction that makes the change`);

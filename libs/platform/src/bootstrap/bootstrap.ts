@@ -6,8 +6,8 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { allTopics } from '@opm/contracts';
 import type { BaseConfig, ServiceConfig } from '../config/service-config';
 import { strictValidationPipe } from '../http/problem-details';
-import { ensureTopics, KafkaConnections } from '../messaging/kafka-connections';
-import { kafkaServerOptions } from '../messaging/kafka-server';
+import { EventTransport } from '../messaging/event-transport';
+import { adoptApp, adoptMain } from './process-host';
 
 export interface HttpAppOptions {
   title: string;
@@ -27,7 +27,8 @@ export async function createHttpApp(module: unknown, config: BaseConfig, options
   );
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
+  // Inside a process that hosts several apps (zero-setup mode) the host owns the signals and closes them in order.
+  if (!adoptApp(app)) app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
@@ -55,30 +56,32 @@ export async function listen(app: INestApplication, config: BaseConfig): Promise
 
 /**
  * Starts a department service: HTTP first (orders are accepted even while Kafka is away: the outbox keeps
- * them), then the Kafka consumers once the broker answers and the topics exist.
+ * them), then the consumers once the event transport (EVENT_TRANSPORT) answers and the topics exist.
  */
 export async function startService(module: unknown, config: ServiceConfig, options: Omit<HttpAppOptions, 'docsPath'>): Promise<NestFastifyApplication> {
   const app = await createHttpApp(module, config, { ...options, docsPath: 'docs' });
-  app.connectMicroservice(kafkaServerOptions(config), { inheritAppConfig: true });
+  const transport = app.get(EventTransport);
+  const carrier = transport.kind === 'kafka' ? 'Kafka' : 'the in-memory broker';
+  app.connectMicroservice(transport.consumerOptions(), { inheritAppConfig: true });
   await listen(app, config);
   const logger = new Logger('Bootstrap');
-  const kafka = app.get(KafkaConnections);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await ensureTopics(await kafka.getAdmin(), allTopics());
+      await transport.ensureTopics(allTopics());
       break;
     } catch (err) {
-      logger.warn(`waiting for Kafka (attempt ${attempt}): ${(err as Error).message}`);
+      logger.warn(`waiting for ${carrier} (attempt ${attempt}): ${(err as Error).message}`);
       await new Promise((r) => setTimeout(r, Math.min(5000, 250 * attempt)));
     }
   }
   await app.startAllMicroservices();
-  logger.log(`${config.SERVICE_NAME} consuming from Kafka`);
+  logger.log(`${config.SERVICE_NAME} consuming from ${carrier}`);
   return app;
 }
 
-/** The one way a process's main() fails: a readable line, exit code 1. */
+/** The one way a process's main() fails: a readable line, exit code 1 (inside a host: the host's to report). */
 export function runMain(main: () => Promise<unknown>): void {
+  if (adoptMain(main)) return;
   main().catch((err: unknown) => {
     console.error(JSON.stringify({ level: 'fatal', msg: err instanceof Error ? err.message : String(err), stack: (err as Error)?.stack }));
     process.exit(1);

@@ -10,6 +10,8 @@ import { AuthModule } from '../auth/auth.module';
 import { HealthController } from '../health/health.controller';
 import { IdempotencyStore } from '../http/idempotency';
 import { ProblemDetailsFilter } from '../http/problem-details';
+import { EventTransport } from '../messaging/event-transport';
+import { eventTransportProvider } from '../messaging/event-transport.provider';
 import { Inbox } from '../messaging/inbox';
 import { KafkaConnections } from '../messaging/kafka-connections';
 import { Outbox } from '../messaging/outbox';
@@ -45,13 +47,14 @@ export class ServiceCoreModule implements NestModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         KafkaConnections,
+        eventTransportProvider,
         Outbox,
         OutboxRelay,
         Inbox,
         AuditLog,
         IdempotencyStore,
       ],
-      exports: [SERVICE_CONFIG, KafkaConnections, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],
+      exports: [SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],
     };
   }
 

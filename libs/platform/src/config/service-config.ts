@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { authConfigShape, checkAuthConfig } from '../auth/auth-config';
+import { currentEnv } from '../bootstrap/process-host';
+import { EVENT_TRANSPORTS } from '../messaging/event-transport';
 
 /** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
 export const DEFAULT_PORTS = {
@@ -25,6 +27,11 @@ const baseSchema = (name: ProcessName) =>
     PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORTS[name]),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    /** Seeds demo users and master data (customers, products, suppliers, work centres); refused in production. */
+    DEMO_DATA: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
     ...authConfigShape,
   });
 
@@ -32,9 +39,11 @@ const serviceSchema = (name: ProcessName) =>
   baseSchema(name).extend({
     DATABASE_URL: z.url().default(`postgres://postgres@127.0.0.1:5432/opm_${name}`),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** What carries events: Kafka, or the in-process broker of the zero-setup mode (all services in one process). */
+    EVENT_TRANSPORT: z.enum(EVENT_TRANSPORTS).default('kafka'),
     KAFKA_BROKERS: csv.default(['localhost:9092']),
     KAFKA_CLIENT_ID: z.string().default(name),
-    /** The service's consumer group (Nest appends `-server`); one group per service, shared by its replicas. */
+    /** The service's consumer group (Nest appends `-server` on Kafka); one group per service, shared by its replicas. */
     KAFKA_GROUP_ID: z.string().default(name),
     /** How often the outbox relay polls when no NOTIFY arrives (a safety net, not the normal path). */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
@@ -52,21 +61,26 @@ export class ConfigError extends Error {}
 function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   const result = schema.safeParse(env);
   const problems = result.success
-    ? checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0])
+    ? [
+        ...checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0]),
+        ...((result.data as { DEMO_DATA?: boolean; NODE_ENV?: string }).DEMO_DATA && (result.data as { NODE_ENV?: string }).NODE_ENV === 'production'
+          ? ['DEMO_DATA: demo data is never seeded in production mode']
+          : []),
+      ]
     : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return result.data as z.infer<S>;
 }
 
 /** Validated once at boot (N6): a bad or missing variable stops the process with a message naming it. */
-export function loadServiceConfig(name: ProcessName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+export function loadServiceConfig(name: ProcessName, env: NodeJS.ProcessEnv = currentEnv()): ServiceConfig {
   return { ...parse(serviceSchema(name), env), SERVICE_NAME: name };
 }
 
 export function loadBaseConfig<E extends z.ZodRawShape>(
   name: ProcessName,
   extra: E,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = currentEnv(),
 ): BaseConfig & z.infer<z.ZodObject<E>> {
   return { ...parse(baseSchema(name).extend(extra), env), SERVICE_NAME: name } as BaseConfig & z.infer<z.ZodObject<E>>;
 }

@@ -1,13 +1,25 @@
-import { Controller, DynamicModule, Get, Injectable, Module, Param, Type } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { Controller, DynamicModule, Get, Inject, Injectable, Module, ModuleMetadata, Optional, Param, Type } from '@nestjs/common';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { DepartmentService, SalesOrderReceivedV1 } from '@opm/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { DepartmentService, Envelope, SalesOrderDetailsChangedV1, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
 import { NotFoundProblem, uuidParam } from '../http/problem-details';
 import { AuditLog } from '../audit/audit-log';
+import type { EventContext } from '../messaging/event-transport';
 import { Inbox } from '../messaging/inbox';
 import { ReceivedOrder } from './received-order.entity';
+
+/** What a department does, in the same transaction, when an order reaches it (finance: recompute credit exposure). */
+export interface ReceivedOrderHook {
+  afterOrderReceived(m: EntityManager, order: ReceivedOrder, event: Envelope<SalesOrderReceived>): Promise<void>;
+}
+export const RECEIVED_ORDER_HOOK = Symbol('RECEIVED_ORDER_HOOK');
+
+export interface DepartmentOrdersOptions {
+  imports?: ModuleMetadata['imports'];
+  hook?: Type<ReceivedOrderHook>;
+}
 
 export interface DepartmentOrderView {
   orderId: string;
@@ -42,7 +54,7 @@ export class ReceivedOrders {
  */
 @Module({})
 export class DepartmentOrdersModule {
-  static forDepartment(department: DepartmentService): DynamicModule {
+  static forDepartment(department: DepartmentService, options: DepartmentOrdersOptions = {}): DynamicModule {
     const consumerName = `${department}.received-orders`;
 
     @Controller()
@@ -50,10 +62,11 @@ export class DepartmentOrdersModule {
       constructor(
         private readonly inbox: Inbox,
         private readonly audit: AuditLog,
+        @Optional() @Inject(RECEIVED_ORDER_HOOK) private readonly hook?: ReceivedOrderHook,
       ) {}
 
       @EventPattern(SalesOrderReceivedV1.topic)
-      async onOrderReceived(@Ctx() ctx: KafkaContext): Promise<void> {
+      async onOrderReceived(@Ctx() ctx: EventContext): Promise<void> {
         await this.inbox.consume(consumerName, SalesOrderReceivedV1, ctx, async (event, m) => {
           const p = event.payload;
           const copy = {
@@ -69,7 +82,29 @@ export class DepartmentOrdersModule {
           };
           // A plain insert: redeliveries are the inbox's job, not every handler's.
           await m.insert(ReceivedOrder, copy);
+          // The department's own work first: the audit entry comes last (see AuditLog.record on lock order).
+          await this.hook?.afterOrderReceived(m, await m.findOneByOrFail(ReceivedOrder, { orderId: p.orderId }), event);
           await this.audit.record(m, { action: 'order.received', entityType: 'order', entityId: p.orderId, orderId: p.orderId, after: copy });
+        });
+      }
+
+      @EventPattern(SalesOrderDetailsChangedV1.topic)
+      async onDetailsChanged(@Ctx() ctx: EventContext): Promise<void> {
+        await this.inbox.consume(`${department}.order-details`, SalesOrderDetailsChangedV1, ctx, async (event, m) => {
+          const p = event.payload;
+          const before = await m.findOneBy(ReceivedOrder, { orderId: p.orderId });
+          // Events of one order arrive in order, so the copy exists unless the order never reached us.
+          if (!before) throw new Error(`order ${p.orderId} is not known here`);
+          const change = { deliveryDate: p.deliveryDate, specialRequirements: p.specialRequirements };
+          await m.update(ReceivedOrder, { orderId: p.orderId }, change);
+          await this.audit.record(m, {
+            action: 'order.details-changed',
+            entityType: 'order',
+            entityId: p.orderId,
+            orderId: p.orderId,
+            before: { deliveryDate: before.deliveryDate, specialRequirements: before.specialRequirements },
+            after: change,
+          });
         });
       }
     }
@@ -88,8 +123,9 @@ export class DepartmentOrdersModule {
 
     return {
       module: DepartmentOrdersModule,
+      imports: options.imports ?? [],
       controllers: [ReceivedOrdersConsumer as Type, DepartmentOrdersController as Type],
-      providers: [ReceivedOrders],
+      providers: [ReceivedOrders, ...(options.hook ? [{ provide: RECEIVED_ORDER_HOOK, useClass: options.hook }] : [])],
       exports: [ReceivedOrders],
     };
   }

@@ -1,10 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { KafkaConnections } from '../messaging/kafka-connections';
+import { EventTransport } from '../messaging/event-transport';
 import { Public } from './public.decorator';
 
-/** Liveness (the process answers) and readiness (its database and Kafka answer), N6. No auth. */
+/** Liveness (the process answers) and readiness (its database and event transport answer), N6. No auth. */
 @ApiExcludeController()
 @Public()
 @Controller('health')
@@ -13,7 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    private readonly kafka: KafkaConnections,
+    private readonly transport: EventTransport,
   ) {}
 
   @Get('live')
@@ -27,9 +27,9 @@ export class HealthController {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),
       async () => {
-        const indicator = this.indicators.check('kafka');
+        const indicator = this.indicators.check(this.transport.kind);
         try {
-          await this.kafka.ping();
+          await this.transport.ping();
           return indicator.up();
         } catch (err) {
           return indicator.down({ message: (err as Error).message });

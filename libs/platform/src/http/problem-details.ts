@@ -71,7 +71,8 @@ const TITLES: Record<number, string> = {
 };
 
 export function problem(status: number, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
-  return { type: `https://httpstatuses.io/${status}`, title: TITLES[status] ?? 'Error', status, detail, ...extra };
+  // Extensions first: they may add members, never replace the standard ones.
+  return { ...extra, type: `https://httpstatuses.io/${status}`, title: TITLES[status] ?? 'Error', status, detail };
 }
 
 /** Flattens class-validator errors to one entry per bad field, with a dotted path (`lines.1.quantity`). */
@@ -115,7 +116,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'string') return problem(status, response);
-      const { message, detail, error: _error, statusCode: _statusCode, ...rest } = response as Record<string, unknown>;
+      const { message, detail, statusCode: _statusCode, ...rest } = response as Record<string, unknown>;
+      // Nest's own `error` is the status text; anything richer (a health check's failures) is kept.
+      if (typeof rest.error === 'string') delete rest.error;
       const text = typeof detail === 'string' ? detail : Array.isArray(message) ? message.join('; ') : String(message ?? TITLES[status] ?? 'Error');
       return problem(status, text, rest);
     }

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KafkaContext } from '@nestjs/microservices';
 import { DataSource, EntityManager } from 'typeorm';
 import { Envelope, EventDefinition, deadLetterTopic, parseEvent } from '@opm/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { requestContext } from '../observability/request-context';
-import { KafkaConnections } from './kafka-connections';
+import { EventContext, EventTransport } from './event-transport';
 
 export type EventHandler<P> = (event: Envelope<P>, manager: EntityManager) => Promise<void>;
 
@@ -32,11 +31,11 @@ export class Inbox {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly kafka: KafkaConnections,
+    private readonly transport: EventTransport,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async consume<P>(consumer: string, definition: EventDefinition<P>, ctx: KafkaContext, handle: EventHandler<P>): Promise<void> {
+  async consume<P>(consumer: string, definition: EventDefinition<P>, ctx: EventContext, handle: EventHandler<P>): Promise<void> {
     const message = ctx.getMessage();
     const incoming: Incoming = {
       topic: ctx.getTopic(),
@@ -95,27 +94,27 @@ export class Inbox {
     }
   }
 
-  /** Publishes the original message to the dead-letter topic and keeps a local record; throws if Kafka is away. */
+  /** Publishes the original message to the dead-letter topic and keeps a local record; throws if the transport is away. */
   private async deadLetter(consumer: string, incoming: Incoming, error: string): Promise<void> {
     this.logger.error(`${consumer}: ${incoming.topic}@${incoming.partition}:${incoming.offset} dead-lettered: ${error}`);
-    const producer = await this.kafka.getProducer();
-    await producer.send({
-      topic: deadLetterTopic(incoming.topic),
-      acks: -1,
-      messages: [
-        {
-          key: incoming.key,
-          value: incoming.raw,
-          headers: {
-            'x-dlq-error': error.slice(0, 4000),
-            'x-dlq-consumer': consumer,
-            'x-dlq-source-topic': incoming.topic,
-            'x-dlq-source-partition': String(incoming.partition),
-            'x-dlq-source-offset': incoming.offset,
+    await this.transport.send([
+      {
+        topic: deadLetterTopic(incoming.topic),
+        messages: [
+          {
+            key: incoming.key,
+            value: incoming.raw,
+            headers: {
+              'x-dlq-error': error.slice(0, 4000),
+              'x-dlq-consumer': consumer,
+              'x-dlq-source-topic': incoming.topic,
+              'x-dlq-source-partition': String(incoming.partition),
+              'x-dlq-source-offset': incoming.offset,
+            },
           },
-        },
-      ],
-    });
+        ],
+      },
+    ]);
     await this.dataSource.query(
       `INSERT INTO dead_letter (consumer, topic, "partition", "offset", message_key, value, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [consumer, incoming.topic, incoming.partition, incoming.offset, incoming.key, incoming.raw, error],

@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { Message } from 'kafkajs';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
-import { KafkaConnections } from './kafka-connections';
+import { EventTransport, OutgoingMessage } from './event-transport';
 import { OUTBOX_CHANNEL } from './outbox';
 
 interface OutboxRow {
@@ -37,7 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly kafka: KafkaConnections,
+    private readonly transport: EventTransport,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -92,7 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.failures += 1;
       const delay = Math.min(this.config.OUTBOX_MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 10));
       this.logger.warn(`outbox relay failed (attempt ${this.failures}), retrying in ${delay} ms: ${(err as Error).message}`);
-      await this.kafka.resetProducer();
+      await this.transport.reset();
       await this.recordFailure(err as Error);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = undefined;
@@ -102,7 +101,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayBatch(): Promise<number> {
-    const producer = await this.kafka.getProducer();
+    await this.transport.connect();
     return this.dataSource.transaction(async (m) => {
       const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('opm.outbox.relay')) AS locked`);
       if (!locked) return 0;
@@ -111,16 +110,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [BATCH],
       );
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, Message[]>();
+      const byTopic = new Map<string, OutgoingMessage[]>();
       for (const row of rows) {
         const messages = byTopic.get(row.topic) ?? [];
         messages.push({ key: row.message_key, value: JSON.stringify(row.value) });
         byTopic.set(row.topic, messages);
       }
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      await this.transport.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));
       await m.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);

@@ -1,4 +1,6 @@
 import { LoggerModule } from 'nestjs-pino';
+import { Store, storage } from 'nestjs-pino/storage';
+import { pino } from 'pino';
 import type { DynamicModule } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { requestContext } from './request-context';
@@ -8,9 +10,7 @@ import { ensureCorrelationId } from './correlation.middleware';
 export function loggerModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
-      level,
-      base: { service },
-      messageKey: 'msg',
+      ...pinoOptions(service, level),
       genReqId: (req: IncomingMessage) => ensureCorrelationId(req),
       customProps: () => ({ correlationId: requestContext.get()?.correlationId }),
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
@@ -21,4 +21,16 @@ export function loggerModule(service: string, level: string): DynamicModule {
     },
     forRoutes: ['*path'],
   });
+}
+
+function pinoOptions(service: string, level: string): { level: string; base: { service: string }; messageKey: string } {
+  return { level, base: { service }, messageKey: 'msg' };
+}
+
+/**
+ * Outside a request, nestjs-pino logs through one logger per process (the first app's). When several services
+ * share a process (zero-setup mode), each runs within a logger of its own so every line still names its service.
+ */
+export function runWithServiceLogger<T>(service: string, level: string, fn: () => T): T {
+  return storage.run(new Store(pino(pinoOptions(service, level))), fn);
 }

@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { hoursTransformer } from './hours.transformer';
+import { WorkCentreCalendarException } from './work-centre-calendar-exception.entity';
+
+/** A group of machines and people that products pass through; its capacity feeds the capacity review (R3.3). */
+@Entity('work_centre')
+export class WorkCentre {
+  @PrimaryColumn('text')
+  code!: string;
+
+  @Column('text')
+  name!: string;
+
+  /** Hours available on a normal day; a calendar exception overrides it for one date. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: hoursTransformer })
+  hoursPerDay!: number;
+
+  @OneToMany(() => WorkCentreCalendarException, (e) => e.centre)
+  exceptions!: WorkCentreCalendarException[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

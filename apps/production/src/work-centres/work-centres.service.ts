@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog, NotFoundProblem } from '@opm/platform';
+import { WorkCentre } from './work-centre.entity';
+
+export interface CalendarExceptionView {
+  date: string;
+  hours: number;
+  reason: string | null;
+}
+
+export interface WorkCentreView {
+  code: string;
+  name: string;
+  hoursPerDay: number;
+  /** Dates whose available hours differ from hoursPerDay, in date order. */
+  calendarExceptions: CalendarExceptionView[];
+}
+
+export interface WorkCentreSeed {
+  code: string;
+  name: string;
+  hoursPerDay: number;
+  calendarExceptions: CalendarExceptionView[];
+}
+
+function toView(c: WorkCentre): WorkCentreView {
+  return {
+    code: c.code,
+    name: c.name,
+    hoursPerDay: c.hoursPerDay,
+    calendarExceptions: [...(c.exceptions ?? [])]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((e) => ({ date: e.date, hours: e.hours, reason: e.reason })),
+  };
+}
+
+/** Work centres and their capacity calendar (R3.3); issue 5 computes the load of issued orders against them. */
+@Injectable()
+export class WorkCentresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(page: number, pageSize: number): Promise<{ items: WorkCentreView[]; total: number; page: number; pageSize: number }> {
+    const [centres, total] = await this.dataSource.getRepository(WorkCentre).findAndCount({
+      relations: { exceptions: true },
+      order: { code: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: centres.map(toView), total, page, pageSize };
+  }
+
+  async get(code: string): Promise<WorkCentreView> {
+    const centre = await this.dataSource.getRepository(WorkCentre).findOne({ where: { code }, relations: { exceptions: true } });
+    if (!centre) throw new NotFoundProblem(`work centre ${code} not found`);
+    return toView(centre);
+  }
+
+  /** The codes a product's capacity use may name, read in the caller's transaction. */
+  async knownCodes(m: EntityManager): Promise<Set<string>> {
+    const rows = await m.getRepository(WorkCentre).find({ select: { code: true } });
+    return new Set(rows.map((r) => r.code));
+  }
+
+  /**
+   * Demo seeding: creates the work centre and the calendar days that are missing, leaves existing ones alone (a
+   * restart, or a second replica starting at the same time, changes nothing). Returns whether the centre was new.
+   */
+  async insertIfMissing(m: EntityManager, seed: WorkCentreSeed): Promise<boolean> {
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO work_centre (code, name, "hoursPerDay") VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [seed.code, seed.name, seed.hoursPerDay],
+    );
+    for (const e of seed.calendarExceptions) {
+      await m.query(
+        `INSERT INTO work_centre_calendar_exception ("workCentre", date, hours, reason) VALUES ($1, $2, $3, $4)
+         ON CONFLICT ("workCentre", date) DO NOTHING`,
+        [seed.code, e.date, e.hours, e.reason],
+      );
+    }
+    if (inserted.length === 0) return false;
+    await this.audit.record(m, {
+      action: 'work-centre.created',
+      entityType: 'work-centre',
+      entityId: seed.code,
+      reason: 'demo data',
+      after: toView(await m.getRepository(WorkCentre).findOneOrFail({ where: { code: seed.code }, relations: { exceptions: true } })),
+    });
+    return true;
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CreditCopyConsumer, CustomersController } from './customers.controller';
+import { CustomersService } from './customers.service';
+import { DemoCustomersSeeder } from './demo-customers.seeder';
+
+@Module({
+  controllers: [CustomersController, CreditCopyConsumer],
+  providers: [CustomersService, DemoCustomersSeeder],
+  exports: [CustomersService],
+})
+export class CustomersModule {}

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
+
+export class ListCustomersQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'part of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+}

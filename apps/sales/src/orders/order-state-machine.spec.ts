@@ -1,0 +1,34 @@
+import { HttpException } from '@nestjs/common';
+import { ORDER_STATUSES } from '@opm/contracts';
+import { allowedActions, nextStatus } from './order-state-machine';
+
+describe('order state machine', () => {
+  it('R1.1 follows the lifecycle of API.md from intake to archive', () => {
+    expect(nextStatus('RECEIVED', 'startReview')).toBe('UNDER_REVIEW');
+    expect(nextStatus('RECEIVED', 'awaitInfo')).toBe('AWAITING_INFO');
+    expect(nextStatus('AWAITING_INFO', 'supplyInfo')).toBe('RECEIVED');
+    expect(nextStatus('ESCALATED', 'rejectEscalation')).toBe('REJECTED');
+    expect(nextStatus('AWAITING_APPROVAL', 'rejectApproval')).toBe('REVIEW_FAILED');
+    expect(nextStatus('SETTLED', 'archive')).toBe('ARCHIVED');
+  });
+
+  it('R1.1 refuses an illegal transition with 409 naming the current status and the action', () => {
+    try {
+      nextStatus('UNDER_REVIEW', 'acceptEscalation');
+      throw new Error('accepted');
+    } catch (err) {
+      expect((err as HttpException).getStatus()).toBe(409);
+      expect((err as HttpException).getResponse()).toMatchObject({
+        detail: 'cannot acceptEscalation an order in status UNDER_REVIEW (possible: failReview, passReview)',
+        currentStatus: 'UNDER_REVIEW',
+        action: 'acceptEscalation',
+      });
+    }
+  });
+
+  it('R1.1 knows every status, and the final ones allow nothing', () => {
+    for (const status of ORDER_STATUSES) expect(Array.isArray(allowedActions(status))).toBe(true);
+    expect(allowedActions('ARCHIVED')).toEqual([]);
+    expect(allowedActions('REJECTED')).toEqual([]);
+  });
+});
