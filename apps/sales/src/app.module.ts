@@ -7,6 +7,9 @@ import { Customer } from './customers/customer.entity';
 import { CustomersModule } from './customers/customers.module';
 import { Orders1764100001000 } from './database/migrations/1764100001000-orders';
 import { Intake1764100002000 } from './database/migrations/1764100002000-intake';
+import { Review1764100003000 } from './database/migrations/1764100003000-review';
+import { ReviewRound } from './review/review-round.entity';
+import { ReviewTaskCopy } from './review/review-task-copy.entity';
 import { Lead } from './leads/lead.entity';
 import { LeadsModule } from './leads/leads.module';
 import { OrderLine } from './orders/order-line.entity';
@@ -14,8 +17,8 @@ import { Order } from './orders/order.entity';
 import { OrdersModule } from './orders/orders.module';
 import { PreliminaryReviewRun } from './orders/preliminary-review.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000];
 
 @Module({})
 export class SalesAppModule {

@@ -10,3 +10,7 @@ export * from './events/production-product-updated/production-product-updated.ev
 export * from './events/sales-order-review-requested/sales-order-review-requested.event';
 export * from './events/sales-order-details-changed/sales-order-details-changed.event';
 export * from './demo/demo-customers';
+export * from './events/review-task-opened/review-task-opened.event';
+export * from './events/review-task-completed/review-task-completed.event';
+export * from './events/review-task-overdue/review-task-overdue.event';
+export * from './events/sales-order-review-concluded/sales-order-review-concluded.event';

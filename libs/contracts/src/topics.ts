@@ -1,4 +1,8 @@
 import { EventDefinition, deadLetterTopic } from './event-definition';
+import { ReviewTaskCompletedV1 } from './events/review-task-completed/review-task-completed.event';
+import { ReviewTaskOpenedV1 } from './events/review-task-opened/review-task-opened.event';
+import { ReviewTaskOverdueV1 } from './events/review-task-overdue/review-task-overdue.event';
+import { SalesOrderReviewConcludedV1 } from './events/sales-order-review-concluded/sales-order-review-concluded.event';
 import { FinanceCreditUpdatedV1 } from './events/finance-credit-updated/finance-credit-updated.event';
 import { ProductionProductUpdatedV1 } from './events/production-product-updated/production-product-updated.event';
 import { SalesCustomerRegisteredV1 } from './events/sales-customer-registered/sales-customer-registered.event';
@@ -14,6 +18,10 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesCustomerRegisteredV1,
   FinanceCreditUpdatedV1,
   ProductionProductUpdatedV1,
+  ReviewTaskOpenedV1,
+  ReviewTaskCompletedV1,
+  ReviewTaskOverdueV1,
+  SalesOrderReviewConcludedV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { eventually } from './eventually';
 import { REPO_ROOT } from './service-process';
 import { TEST_KAFKA_BROKERS } from './stack';
 
@@ -59,6 +60,30 @@ export class KafkaTestClient {
     });
     await ready;
     return received;
+  }
+
+  /**
+   * Waits until a consumer group has committed past everything now on `topic`: proof that what a test just
+   * produced was consumed (and, with the inbox, handled or skipped), not merely that time passed.
+   */
+  async waitUntilConsumed(groupId: string, topic: string, timeoutMs = 30_000): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await eventually(
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+          for (const end of ends) {
+            const at = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+            if (BigInt(at) < BigInt(end.high)) throw new Error(`${groupId} is at ${at} of ${end.high} on ${topic}[${end.partition}]`);
+          }
+        },
+        { timeoutMs },
+      );
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async close(): Promise<void> {

@@ -17,6 +17,8 @@ export interface StackOptions {
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password-for-tests';
 export const TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? 'localhost:9092';
+/** The consumer group a service of a test stack consumes in (Nest appends `-server`). */
+export const testGroupId = (service: string): string => `${process.env.TEST_GROUP_PREFIX ?? 'e2e'}-${service}-server`;
 export const testDatabaseUrl = (service: string): string =>
   (process.env.TEST_DATABASE_URL_TEMPLATE ?? 'postgres://postgres@127.0.0.1:5432/opm_e2e_{service}').replace('{service}', service);
 

@@ -11,5 +11,10 @@ describe(serviceForPath.name, () => {
     expect(serviceForPath('/customers/3f1c/credit')).toBe('finance');
     expect(serviceForPath('/customers/3f1c')).toBe('sales');
     expect(serviceForPath('/customers/3f1c/creditors')).toBe('sales');
+    expect(serviceForPath('/orders/9a/review/TECHNICAL/opinion')).toBe('production');
+    expect(serviceForPath('/orders/9a/review/quality/opinion')).toBe('quality');
+    expect(serviceForPath('/orders/9a/review/FINANCE/opinion')).toBe('finance');
+    expect(serviceForPath('/orders/9a/review/panel/conclusion')).toBe('sales');
+    expect(serviceForPath('/orders/9a/review')).toBe('sales');
   });
 });

@@ -7,8 +7,23 @@ const OWNED_ELSEWHERE: Record<string, ServiceName> = {
   suppliers: 'purchasing',
 };
 
-/** Sub-resources owned by another service than their parent (finance owns credit accounts, R2.4). */
-const SUBRESOURCES: { pattern: RegExp; service: ServiceName }[] = [{ pattern: /^\/customers\/[^/?]+\/credit(?:[/?]|$)/, service: 'finance' }];
+/** Which service holds a reviewing department's tasks (the technical review is production's engineering module). */
+const REVIEWER_SERVICE: Record<string, ServiceName> = {
+  technical: 'production',
+  production: 'production',
+  quality: 'quality',
+  purchasing: 'purchasing',
+  finance: 'finance',
+};
+
+/**
+ * Sub-resources owned by another service than their parent: finance owns credit accounts (R2.4); a department
+ * answers its own review task (R3.7).
+ */
+const SUBRESOURCES: { pattern: RegExp; service: (match: RegExpExecArray) => ServiceName | undefined }[] = [
+  { pattern: /^\/customers\/[^/?]+\/credit(?:[/?]|$)/, service: () => 'finance' },
+  { pattern: /^\/orders\/[^/?]+\/review\/([^/?]+)\/opinion(?:[/?]|$)/, service: (m) => REVIEWER_SERVICE[m[1].toLowerCase()] },
+];
 
 /**
  * Which service owns a public path (under /api/v1): `/production/...` -> production, and so on for every
@@ -16,8 +31,11 @@ const SUBRESOURCES: { pattern: RegExp; service: ServiceName }[] = [{ pattern: /^
  * belongs to sales, which leads the process.
  */
 export function serviceForPath(path: string): ServiceName {
-  const sub = SUBRESOURCES.find((s) => s.pattern.test(path));
-  if (sub) return sub.service;
+  for (const sub of SUBRESOURCES) {
+    const match = sub.pattern.exec(path);
+    const service = match && sub.service(match);
+    if (service) return service;
+  }
   const first = path.replace(/^\/+/, '').split(/[/?]/)[0];
   if ((DEPARTMENT_SERVICES as readonly string[]).includes(first)) return first as ServiceName;
   return OWNED_ELSEWHERE[first] ?? 'sales';

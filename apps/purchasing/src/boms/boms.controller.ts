@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PurchasingPageQuery } from '../common/page.query';
+import { PageQuery } from '@opm/platform';
 import { BomsService } from './boms.service';
 
 /** Bills of materials, referenced by the catalog's bomRef; any signed-in user may read them (R3.5). */
@@ -11,7 +11,7 @@ export class BomsController {
 
   @Get()
   @ApiOkResponse({ description: '{items: [{bomRef, description, lines: [{material, quantityPerUnit}]}], total, page, pageSize}' })
-  list(@Query() query: PurchasingPageQuery) {
+  list(@Query() query: PageQuery) {
     return this.boms.list(query.page, query.pageSize);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Page } from '../common/page.query';
+import type { Page } from '@opm/platform';
 import { ListStockQuery } from './dto/list-stock.query';
 import { StockItem } from './stock-item.entity';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundProblem } from '@opm/platform';
-import type { Page } from '../common/page.query';
+import type { Page } from '@opm/platform';
 import { ListSuppliersQuery } from './dto/list-suppliers.query';
 import { SuppliedMaterial, Supplier } from './supplier.entity';
 

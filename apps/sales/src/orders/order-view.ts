@@ -1,4 +1,4 @@
-import type { OrderChannel, OrderStatus } from '@opm/contracts';
+import type { OrderChannel, OrderSnapshot, OrderStatus } from '@opm/contracts';
 import type { Escalation, Order, SpecialRequirements } from './order.entity';
 import type { PreliminaryReview } from './preliminary-review';
 
@@ -31,6 +31,7 @@ export interface OrderView {
   totalAmount: string;
   lines: OrderLineView[];
   specialRequirements: SpecialRequirements;
+  complex: boolean;
   preliminaryReview: PreliminaryReview | null;
   escalation: Escalation | null;
   createdBy: string | null;
@@ -67,10 +68,29 @@ export function toOrderView(order: Order): OrderView {
         amount,
       })),
     specialRequirements: order.specialRequirements,
+    complex: order.complex,
     preliminaryReview: order.preliminaryReview,
     escalation: order.escalation,
     createdBy: order.createdBy,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+/** The order as events carry it to the departments (received, review requested). */
+export function orderSnapshot(view: OrderView): OrderSnapshot {
+  return {
+    orderId: view.id,
+    number: view.number,
+    channel: view.channel,
+    customerId: view.customerId,
+    orderDate: view.orderDate,
+    deliveryDate: view.deliveryDate,
+    deliveryPlace: view.deliveryPlace,
+    paymentTerms: view.paymentTerms,
+    currency: view.currency,
+    totalAmount: view.totalAmount,
+    lines: view.lines,
+    specialRequirements: view.specialRequirements,
   };
 }

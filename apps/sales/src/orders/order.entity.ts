@@ -72,6 +72,10 @@ export class Order {
   @Column({ type: 'jsonb' })
   specialRequirements!: SpecialRequirements;
 
+  /** Flagged complex by sales: a review panel whatever the amount (R3.1). */
+  @Column({ default: false })
+  complex!: boolean;
+
   @Column({ type: 'text', nullable: true })
   createdBy!: string | null;
 

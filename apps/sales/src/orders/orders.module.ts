@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ReviewController, ReviewEventsConsumer } from '../review/review.controller';
+import { ReviewModule } from '../review/review.module';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 
-@Module({ controllers: [OrdersController], providers: [OrdersService], exports: [OrdersService] })
+@Module({
+  imports: [ReviewModule],
+  controllers: [OrdersController, ReviewController, ReviewEventsConsumer],
+  providers: [OrdersService],
+  exports: [OrdersService],
+})
 export class OrdersModule {}

@@ -6,7 +6,6 @@ import {
   multiplyMoney,
   SalesOrderDetailsChangedV1,
   SalesOrderReceivedV1,
-  SalesOrderReviewRequestedV1,
   sumMoney,
 } from '@opm/contracts';
 import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, Outbox, requestContext } from '@opm/platform';
@@ -18,10 +17,12 @@ import { EscalationDecisionDto } from './dto/escalation-decision.dto';
 import { UpdateOrderDto } from './dto/update-order.dto';
 import { OrderLine } from './order-line.entity';
 import { nextStatus } from './order-state-machine';
-import { OrderView, toOrderView } from './order-view';
+import { orderSnapshot, OrderView, toOrderView } from './order-view';
 import { Order } from './order.entity';
 import { runPreliminaryReview } from './preliminary-review';
 import { PreliminaryReviewRun } from './preliminary-review.entity';
+import { ReviewService } from '../review/review.service';
+import { ReviseOrderDto } from '../review/dto/revise-order.dto';
 
 export interface OrderListQuery {
   status?: string;
@@ -41,6 +42,7 @@ export class OrdersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
+    private readonly review: ReviewService,
   ) {}
 
   async create(dto: CreateOrderDto): Promise<OrderView> {
@@ -59,18 +61,7 @@ export class OrdersService {
     }
     const id = randomUUID();
     if (dto.leadId) await this.convertLead(m, dto.leadId, id);
-    const lines = dto.lines.map((l, i) =>
-      m.create(OrderLine, {
-        orderId: id,
-        lineNo: i + 1,
-        productCode: l.productCode ?? null,
-        productName: l.productName ?? null,
-        specification: l.specification ?? null,
-        quantity: l.quantity,
-        unitPrice: sumMoney([l.unitPrice]),
-        amount: multiplyMoney(l.unitPrice, l.quantity),
-      }),
-    );
+    const lines = this.buildLines(m, id, dto.lines);
     const sr = dto.specialRequirements;
     await m.save(
       m.create(Order, {
@@ -95,6 +86,7 @@ export class OrdersService {
           other: sr?.other ?? null,
         },
         createdBy: requestContext.get()?.actor?.username ?? null,
+        complex: dto.complex ?? false,
         preliminaryReview: null,
         escalation: null,
         lines,
@@ -102,20 +94,7 @@ export class OrdersService {
     );
     const order = await this.load(m, id);
     const recorded = toOrderView(order);
-    await this.outbox.publish(m, SalesOrderReceivedV1, { orderId: id }, {
-      orderId: id,
-      number: recorded.number,
-      channel: recorded.channel,
-      customerId: recorded.customerId,
-      orderDate: recorded.orderDate,
-      deliveryDate: recorded.deliveryDate,
-      deliveryPlace: recorded.deliveryPlace,
-      paymentTerms: recorded.paymentTerms,
-      currency: recorded.currency,
-      totalAmount: recorded.totalAmount,
-      lines: recorded.lines,
-      specialRequirements: recorded.specialRequirements,
-    });
+    await this.outbox.publish(m, SalesOrderReceivedV1, { orderId: id }, orderSnapshot(recorded));
     await this.audit.record(m, { action: 'order.recorded', entityType: 'order', entityId: id, orderId: id, after: recorded });
     return this.preliminaryReview(m, order);
   }
@@ -146,15 +125,7 @@ export class OrdersService {
         };
       }
       await m.save(order);
-      await this.outbox.publish(m, SalesOrderDetailsChangedV1, { orderId: id }, {
-        orderId: id,
-        contactPerson: order.contactPerson,
-        contactPhone: order.contactPhone,
-        deliveryDate: order.deliveryDate,
-        deliveryPlace: order.deliveryPlace,
-        paymentTerms: order.paymentTerms,
-        specialRequirements: order.specialRequirements,
-      });
+      await this.publishDetailsChanged(m, order);
       await this.audit.record(m, {
         action: 'order.info-supplied',
         entityType: 'order',
@@ -165,6 +136,52 @@ export class OrdersService {
         after: toOrderView(order),
       });
       return this.preliminaryReview(m, await this.load(m, id));
+    });
+  }
+
+  /**
+   * After a failed review (or a rejected approval) sales negotiates with the customer, revises the order and
+   * sends it to review again: a new round, earlier rounds kept (R3.7, R3.8).
+   */
+  async revise(id: string, dto: ReviseOrderDto, ifMatch: number | undefined): Promise<OrderView> {
+    const { reason, ...changes } = dto;
+    const fields = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
+    if (fields.length === 0) {
+      throw new BadRequestException({ detail: 'a revision changes at least one field', errors: [{ field: 'body', message: 'no field to change' }] });
+    }
+    return this.dataSource.transaction(async (m) => {
+      const order = await this.lockAndLoad(m, id);
+      assertVersion(`order ${order.number}`, order.version, ifMatch);
+      const before = toOrderView(order);
+      order.status = nextStatus(order.status, 'revise');
+      if (changes.contactPerson !== undefined) order.contactPerson = changes.contactPerson;
+      if (changes.contactPhone !== undefined) order.contactPhone = changes.contactPhone;
+      if (changes.deliveryDate !== undefined) order.deliveryDate = changes.deliveryDate;
+      if (changes.deliveryPlace !== undefined) order.deliveryPlace = changes.deliveryPlace;
+      if (changes.paymentTerms !== undefined) order.paymentTerms = changes.paymentTerms;
+      if (changes.complex !== undefined) order.complex = changes.complex;
+      if (changes.specialRequirements !== undefined) {
+        const sr = changes.specialRequirements;
+        order.specialRequirements = {
+          customization: sr?.customization ?? null,
+          packaging: sr?.packaging ?? null,
+          transportMode: sr?.transportMode ?? null,
+          other: sr?.other ?? null,
+        };
+      }
+      if (changes.lines !== undefined) {
+        await m.delete(OrderLine, { orderId: id });
+        order.lines = this.buildLines(m, id, changes.lines);
+        await m.insert(OrderLine, order.lines);
+        order.totalAmount = sumMoney(order.lines.map((l) => l.amount));
+      }
+      await m.save(order);
+      const revised = await this.load(m, id);
+      await this.publishDetailsChanged(m, revised);
+      await this.review.openRound(m, revised, { reason, by: requestContext.get()?.actor?.username ?? null, at: new Date().toISOString() });
+      const after = toOrderView(await this.load(m, id));
+      await this.audit.record(m, { action: 'order.revised', entityType: 'order', entityId: id, orderId: id, reason, before, after });
+      return after;
     });
   }
 
@@ -272,9 +289,40 @@ export class OrdersService {
     return toOrderView(await this.load(m, order.id));
   }
 
-  /** Intake hands the order to department review: always the first round (revisions open later rounds, R3.7). */
+  /** Intake hands the order to department review (R3.7). */
   private async requestReview(m: EntityManager, order: Order): Promise<void> {
-    await this.outbox.publish(m, SalesOrderReviewRequestedV1, { orderId: order.id }, { orderId: order.id, number: order.number, round: 1 });
+    await this.review.openRound(m, order);
+  }
+
+  private async publishDetailsChanged(m: EntityManager, order: Order): Promise<void> {
+    const view = toOrderView(order);
+    await this.outbox.publish(m, SalesOrderDetailsChangedV1, { orderId: order.id }, {
+      orderId: order.id,
+      contactPerson: view.contactPerson,
+      contactPhone: view.contactPhone,
+      deliveryDate: view.deliveryDate,
+      deliveryPlace: view.deliveryPlace,
+      paymentTerms: view.paymentTerms,
+      specialRequirements: view.specialRequirements,
+      currency: view.currency,
+      totalAmount: view.totalAmount,
+      lines: view.lines,
+    });
+  }
+
+  private buildLines(m: EntityManager, orderId: string, lines: CreateOrderDto['lines']): OrderLine[] {
+    return lines.map((l, i) =>
+      m.create(OrderLine, {
+        orderId,
+        lineNo: i + 1,
+        productCode: l.productCode ?? null,
+        productName: l.productName ?? null,
+        specification: l.specification ?? null,
+        quantity: l.quantity,
+        unitPrice: sumMoney([l.unitPrice]),
+        amount: multiplyMoney(l.unitPrice, l.quantity),
+      }),
+    );
   }
 
   private async convertLead(m: EntityManager, leadId: string, orderId: string): Promise<void> {

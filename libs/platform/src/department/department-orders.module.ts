@@ -95,14 +95,14 @@ export class DepartmentOrdersModule {
           const before = await m.findOneBy(ReceivedOrder, { orderId: p.orderId });
           // Events of one order arrive in order, so the copy exists unless the order never reached us.
           if (!before) throw new Error(`order ${p.orderId} is not known here`);
-          const change = { deliveryDate: p.deliveryDate, specialRequirements: p.specialRequirements };
+          const change = { deliveryDate: p.deliveryDate, specialRequirements: p.specialRequirements, currency: p.currency, totalAmount: p.totalAmount, lines: p.lines };
           await m.update(ReceivedOrder, { orderId: p.orderId }, change);
           await this.audit.record(m, {
             action: 'order.details-changed',
             entityType: 'order',
             entityId: p.orderId,
             orderId: p.orderId,
-            before: { deliveryDate: before.deliveryDate, specialRequirements: before.specialRequirements },
+            before: { deliveryDate: before.deliveryDate, specialRequirements: before.specialRequirements, currency: before.currency, totalAmount: before.totalAmount, lines: before.lines },
             after: change,
           });
         });

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PurchasingPageQuery } from '../../common/page.query';
+import { PageQuery } from '@opm/platform';
 
-export class ListStockQuery extends PurchasingPageQuery {
+export class ListStockQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'STEEL-PLATE-10', description: 'only this material' })
   @IsOptional()
   @IsString()

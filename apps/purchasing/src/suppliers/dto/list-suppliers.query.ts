@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { booleanWord, PurchasingPageQuery } from '../../common/page.query';
+import { booleanWord, PageQuery } from '@opm/platform';
 
-export class ListSuppliersQuery extends PurchasingPageQuery {
+export class ListSuppliersQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'SOLENOID-24V', description: 'only suppliers of this material' })
   @IsOptional()
   @IsString()

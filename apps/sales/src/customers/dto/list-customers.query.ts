@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQuery } from '../../common/page.query';
+import { PageQuery } from '@opm/platform';
 
 export class ListCustomersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'part of the name' })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../../common/page.query';
+import { PageQuery } from '@opm/platform';
 import type { LeadStatus } from '../lead.entity';
 
 export class ListLeadsQuery extends PageQuery {

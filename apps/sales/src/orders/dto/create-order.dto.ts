@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -142,6 +143,11 @@ export class CreateOrderDto {
   @ValidateNested({ each: true })
   @Type(() => OrderLineDto)
   lines!: OrderLineDto[];
+
+  @ApiPropertyOptional({ description: 'flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1)' })
+  @IsOptional()
+  @IsBoolean()
+  complex?: boolean;
 
   @ApiPropertyOptional({ type: SpecialRequirementsDto })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ORDER_STATUSES, type OrderStatus } from '@opm/contracts';
-import { PageQuery } from '../../common/page.query';
+import { PageQuery } from '@opm/platform';
 
 export class ListOrdersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })

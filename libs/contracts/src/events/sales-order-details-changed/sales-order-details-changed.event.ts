@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
-import { SpecialRequirementsSchema } from '../sales-order-received/sales-order-received.event';
+import { CurrencySchema, MoneySchema } from '../../money';
+import { OrderLineSchema, SpecialRequirementsSchema } from '../sales-order-received/sales-order-received.event';
 
-/** Sales completed or corrected an order's details (R2.5); department copies follow. */
+/** Sales completed or corrected an order's details (R2.5), or revised it after a failed review (R3.7); copies follow. */
 export const SalesOrderDetailsChangedV1 = defineEvent(
   'sales.order.details-changed',
   1,
@@ -14,6 +15,9 @@ export const SalesOrderDetailsChangedV1 = defineEvent(
     deliveryPlace: z.string().nullable(),
     paymentTerms: z.string().nullable(),
     specialRequirements: SpecialRequirementsSchema,
+    currency: CurrencySchema,
+    totalAmount: MoneySchema,
+    lines: z.array(OrderLineSchema).min(1),
   }),
 );
 export type SalesOrderDetailsChanged = z.infer<typeof SalesOrderDetailsChangedV1.payload>;

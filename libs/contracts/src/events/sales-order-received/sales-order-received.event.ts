@@ -20,11 +20,8 @@ export const SpecialRequirementsSchema = z.object({
   other: z.string().nullable(),
 });
 
-/** Sales recorded an order (R2.1, R2.2): every department keeps its own copy from this event. */
-export const SalesOrderReceivedV1 = defineEvent(
-  'sales.order.received',
-  1,
-  z.object({
+/** The order as sales records it: what departments copy (R1.3) and what reviewers assess (R3.7). */
+export const OrderSnapshotSchema = z.object({
     orderId: z.uuid(),
     number: z.string().regex(/^SO-\d{4}-\d{6}$/),
     channel: z.enum(ORDER_CHANNELS),
@@ -37,6 +34,9 @@ export const SalesOrderReceivedV1 = defineEvent(
     totalAmount: MoneySchema,
     lines: z.array(OrderLineSchema).min(1),
     specialRequirements: SpecialRequirementsSchema,
-  }),
-);
+});
+export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
+
+/** Sales recorded an order (R2.1, R2.2): every department keeps its own copy from this event. */
+export const SalesOrderReceivedV1 = defineEvent('sales.order.received', 1, OrderSnapshotSchema);
 export type SalesOrderReceived = z.infer<typeof SalesOrderReceivedV1.payload>;

@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** `?page=&pageSize=` (API.md "Lists": at most 200 a page). */
-export class PurchasingPageQuery {
+/** `?page=&pageSize=` (API.md "Lists": at most 200 a page); list queries extend it with their filters. */
+export class PageQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -20,6 +20,7 @@ export class PurchasingPageQuery {
   pageSize = 50;
 }
 
+/** `{items, total, page, pageSize}` (API.md "Lists"). */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -28,4 +29,4 @@ export interface Page<T> {
 }
 
 /** Query strings are text: only the words true and false become booleans, anything else is refused by name. */
-export const booleanWord = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+export const booleanWord = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);

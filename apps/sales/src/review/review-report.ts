@@ -1,0 +1,73 @@
+import type { Assessment, ReviewDepartment } from '@opm/contracts';
+import { REVIEW_DEPARTMENTS } from '@opm/contracts';
+
+/** Per department: who reviewed, when, what the automatic assessment said, the opinion and conclusion (R3.8). */
+export interface ReportEntry {
+  department: ReviewDepartment;
+  reviewer: string;
+  reviewerRole: string | null;
+  decidedAt: string;
+  autoConfirmed: boolean;
+  assessment: Assessment | null;
+  conclusion: 'PASS' | 'FAIL';
+  opinion: string;
+  proposals: string[];
+  /** The task was answered after its due time had been escalated. */
+  wasOverdue: boolean;
+}
+
+export interface ReviewReport {
+  round: number;
+  conclusion: 'PASS' | 'FAIL';
+  /** Why it failed: each failing department's opinion and proposals, and the chair's comment. */
+  reasons: string[];
+  departments: ReportEntry[];
+  compiledAt: string;
+}
+
+export interface AnsweredTask {
+  department: ReviewDepartment;
+  status: 'OPEN' | 'DONE';
+  reviewer: string | null;
+  reviewerRole: string | null;
+  decidedAt: Date | null;
+  autoConfirmed: boolean;
+  assessment: Assessment | null;
+  conclusion: 'PASS' | 'FAIL' | null;
+  opinion: string | null;
+  proposals: string[];
+  escalatedAt: Date | null;
+}
+
+/**
+ * Sales consolidates the five opinions into the review report (R3.7): only when every reviewing department
+ * has answered; any FAIL fails the round. Returns null while an answer is missing.
+ */
+export function consolidate(round: number, tasks: readonly AnsweredTask[], now = new Date()): ReviewReport | null {
+  const byDepartment = new Map(tasks.map((t) => [t.department, t]));
+  const entries: ReportEntry[] = [];
+  for (const department of REVIEW_DEPARTMENTS) {
+    const t = byDepartment.get(department);
+    if (!t || t.status !== 'DONE' || !t.conclusion || !t.reviewer || !t.decidedAt) return null;
+    entries.push({
+      department,
+      reviewer: t.reviewer,
+      reviewerRole: t.reviewerRole,
+      decidedAt: t.decidedAt.toISOString(),
+      autoConfirmed: t.autoConfirmed,
+      assessment: t.assessment,
+      conclusion: t.conclusion,
+      opinion: t.opinion ?? '',
+      proposals: t.proposals,
+      wasOverdue: t.escalatedAt !== null,
+    });
+  }
+  const failed = entries.filter((e) => e.conclusion === 'FAIL');
+  return {
+    round,
+    conclusion: failed.length ? 'FAIL' : 'PASS',
+    reasons: failed.map((e) => `${e.department}: ${e.opinion}${e.proposals.length ? ` (proposals: ${e.proposals.join('; ')})` : ''}`),
+    departments: entries,
+    compiledAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,258 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import {
+  REVIEW_DEPARTMENTS,
+  ReviewTaskCompleted,
+  ReviewTaskOpened,
+  ReviewTaskOverdue,
+  SalesOrderReviewConcludedV1,
+  SalesOrderReviewRequestedV1,
+  toMinorUnits,
+} from '@opm/contracts';
+import { AuditLog, ConflictProblem, NotFoundProblem, Outbox, Principal } from '@opm/platform';
+import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
+import { nextStatus } from '../orders/order-state-machine';
+import { orderSnapshot, toOrderView } from '../orders/order-view';
+import { Order } from '../orders/order.entity';
+import { consolidate } from './review-report';
+import { ReviewRound } from './review-round.entity';
+import { ReviewTaskCopy } from './review-task-copy.entity';
+
+export interface ReviewTaskView {
+  department: string;
+  status: 'OPEN' | 'DONE';
+  taskId: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  escalatedAt: string | null;
+  escalatedTo: string | null;
+  assessment: ReviewTaskCopy['assessment'];
+  conclusion: string | null;
+  opinion: string | null;
+  proposals: string[];
+  reviewer: string | null;
+  reviewerRole: string | null;
+  autoConfirmed: boolean;
+  decidedAt: string | null;
+}
+
+/**
+ * Sales leads the review (R3.1, R3.7): opens a round and sends the full order to the five reviewing
+ * departments, follows their tasks from their events, consolidates the report, and moves the order on.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    @Inject(SALES_CONFIG) private readonly config: SalesConfig,
+  ) {}
+
+  /** Major (amount at or above the threshold) or flagged complex: a review panel (R3.1). */
+  isMajor(order: Pick<Order, 'totalAmount' | 'complex'>): boolean {
+    return order.complex || toMinorUnits(order.totalAmount) >= toMinorUnits(this.config.REVIEW_MAJOR_ORDER_AMOUNT);
+  }
+
+  /** A new round for an order now UNDER_REVIEW, in the caller's transaction; earlier rounds stay for tracing. */
+  async openRound(m: EntityManager, order: Order, revision: ReviewRound['revision'] = null): Promise<ReviewRound> {
+    const [{ next }] = await m.query(`SELECT coalesce(max(round), 0) + 1 AS next FROM sales_review_round WHERE "orderId" = $1`, [order.id]);
+    await m.query(`UPDATE sales_review_round SET status = 'SUPERSEDED' WHERE "orderId" = $1 AND status IN ('OPEN', 'AWAITING_CHAIR')`, [order.id]);
+    const round = await m.save(
+      m.create(ReviewRound, {
+        orderId: order.id,
+        round: next,
+        status: 'OPEN',
+        major: this.isMajor(order),
+        openedAt: new Date(),
+        concludedAt: null,
+        report: null,
+        chair: null,
+        revision,
+      }),
+    );
+    await m.insert(
+      ReviewTaskCopy,
+      REVIEW_DEPARTMENTS.map((department) => ({
+        orderId: order.id,
+        round: round.round,
+        department,
+        taskId: null,
+        status: 'OPEN' as const,
+        proposals: [],
+        autoConfirmed: false,
+      })),
+    );
+    await this.outbox.publish(m, SalesOrderReviewRequestedV1, { orderId: order.id }, {
+      orderId: order.id,
+      number: order.number,
+      round: round.round,
+      major: round.major,
+      order: orderSnapshot(toOrderView(order)),
+    });
+    return round;
+  }
+
+  /** TypeORM's update typing cannot see through jsonb columns; the entity type still checks every field. */
+  private async updateTask(m: EntityManager, key: Pick<ReviewTaskCopy, 'orderId' | 'round' | 'department'>, changes: Partial<ReviewTaskCopy>) {
+    await m.update(ReviewTaskCopy, key, changes as QueryDeepPartialEntity<ReviewTaskCopy>);
+  }
+
+  async applyOpened(m: EntityManager, p: ReviewTaskOpened): Promise<void> {
+    await this.updateTask(m, { orderId: p.orderId, round: p.round, department: p.department }, { taskId: p.taskId, dueAt: new Date(p.dueAt), assessment: p.assessment });
+  }
+
+  async applyOverdue(m: EntityManager, p: ReviewTaskOverdue): Promise<void> {
+    await this.updateTask(m, { orderId: p.orderId, round: p.round, department: p.department }, { escalatedAt: new Date(p.escalatedAt), escalatedTo: p.escalatedTo });
+    await this.audit.record(m, {
+      action: 'review.task-overdue',
+      entityType: 'review-round',
+      entityId: `${p.orderId}/${p.round}`,
+      orderId: p.orderId,
+      reason: `${p.department} did not answer by ${p.dueAt}; escalated to ${p.escalatedTo}`,
+    });
+  }
+
+  async applyCompleted(m: EntityManager, p: ReviewTaskCompleted): Promise<void> {
+    await this.updateTask(
+      m,
+      { orderId: p.orderId, round: p.round, department: p.department },
+      {
+        taskId: p.taskId,
+        status: 'DONE',
+        assessment: p.assessment,
+        conclusion: p.conclusion,
+        opinion: p.opinion,
+        proposals: p.proposals,
+        reviewer: p.reviewer,
+        reviewerRole: p.reviewerRole,
+        autoConfirmed: p.autoConfirmed,
+        decidedAt: new Date(p.decidedAt),
+      },
+    );
+    await this.tryConclude(m, p.orderId, p.round);
+  }
+
+  /** Once every department has answered: the report; a major order then waits for its panel chair. */
+  private async tryConclude(m: EntityManager, orderId: string, roundNo: number): Promise<void> {
+    const round = await m.findOne(ReviewRound, { where: { orderId, round: roundNo }, lock: { mode: 'pessimistic_write' } });
+    if (!round || round.status !== 'OPEN') return; // a superseded round is kept as it is
+    const report = consolidate(roundNo, await m.findBy(ReviewTaskCopy, { orderId, round: roundNo }));
+    if (!report) return;
+    round.report = report;
+    if (round.major) {
+      round.status = 'AWAITING_CHAIR';
+      await m.save(round);
+      await this.audit.record(m, {
+        action: 'review.awaiting-chair',
+        entityType: 'review-round',
+        entityId: `${orderId}/${roundNo}`,
+        orderId,
+        reason: `all departments answered (${report.conclusion}); the panel chair signs off`,
+        after: report,
+      });
+      return;
+    }
+    await this.finalize(m, round, report.conclusion, report.reasons);
+  }
+
+  /** The panel chair (a leader) signs off a major order's report (R3.1); the chair's conclusion decides. */
+  async chairConclude(orderId: string, input: { conclusion: 'PASS' | 'FAIL'; comment: string }, chair: Principal) {
+    return this.dataSource.transaction(async (m) => {
+      const round = await m.findOne(ReviewRound, { where: { orderId }, order: { round: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+      if (!round) throw new NotFoundProblem(`order ${orderId} has no review`);
+      if (!round.major) throw new ConflictProblem(`round ${round.round} is not a panel review: the departments' opinions decide`, { currentStatus: round.status });
+      if (round.status !== 'AWAITING_CHAIR') {
+        const waiting = (await m.findBy(ReviewTaskCopy, { orderId, round: round.round, status: 'OPEN' })).map((t) => t.department);
+        throw new ConflictProblem(
+          round.status === 'OPEN'
+            ? `the panel cannot conclude before every department has answered (waiting for ${waiting.join(', ')})`
+            : `round ${round.round} is already ${round.status}`,
+          { currentStatus: round.status },
+        );
+      }
+      round.chair = { conclusion: input.conclusion, comment: input.comment, chair: chair.username, decidedAt: new Date().toISOString() };
+      const reasons = [...(round.report?.reasons ?? []), ...(input.conclusion === 'FAIL' ? [`PANEL CHAIR: ${input.comment}`] : [])];
+      await this.finalize(m, round, input.conclusion, reasons, input.comment);
+      return this.view(m, orderId);
+    });
+  }
+
+  private async finalize(m: EntityManager, round: ReviewRound, conclusion: 'PASS' | 'FAIL', reasons: string[], comment?: string): Promise<void> {
+    const [locked] = await m.query(`SELECT id FROM sales_order WHERE id = $1 FOR UPDATE`, [round.orderId]);
+    if (!locked) throw new NotFoundProblem(`order ${round.orderId} not found`);
+    const order = await m.findOneOrFail(Order, { where: { id: round.orderId }, relations: { lines: true } });
+    const before = toOrderView(order);
+    order.status = nextStatus(order.status, conclusion === 'PASS' ? 'passReview' : 'failReview');
+    await m.save(order);
+    round.status = conclusion === 'PASS' ? 'PASSED' : 'FAILED';
+    round.concludedAt = new Date();
+    if (round.report) round.report = { ...round.report, conclusion, reasons };
+    await m.save(round);
+    await this.outbox.publish(m, SalesOrderReviewConcludedV1, { orderId: order.id }, {
+      orderId: order.id,
+      round: round.round,
+      conclusion,
+      reasons,
+      concludedAt: round.concludedAt.toISOString(),
+    });
+    await this.audit.record(m, {
+      action: 'order.review-concluded',
+      entityType: 'order',
+      entityId: order.id,
+      orderId: order.id,
+      reason: comment ?? `round ${round.round}: ${conclusion}`,
+      before: { status: before.status },
+      after: { status: order.status, report: round.report, chair: round.chair },
+    });
+  }
+
+  async get(orderId: string) {
+    return this.view(this.dataSource.manager, orderId);
+  }
+
+  private async view(m: EntityManager, orderId: string) {
+    const exists = await m.existsBy(Order, { id: orderId });
+    if (!exists) throw new NotFoundProblem(`order ${orderId} not found`);
+    const rounds = await m.find(ReviewRound, { where: { orderId }, order: { round: 'ASC' } });
+    const tasks = await m.find(ReviewTaskCopy, { where: { orderId } });
+    const now = new Date();
+    return {
+      rounds: rounds.map((r) => ({
+        round: r.round,
+        status: r.status,
+        major: r.major,
+        openedAt: r.openedAt.toISOString(),
+        concludedAt: r.concludedAt?.toISOString() ?? null,
+        revision: r.revision,
+        tasks: REVIEW_DEPARTMENTS.map((d) => tasks.find((t) => t.round === r.round && t.department === d))
+          .filter((t): t is ReviewTaskCopy => t !== undefined)
+          .map((t) => this.taskView(t, now)),
+        report: r.report,
+        chair: r.chair,
+      })),
+    };
+  }
+
+  private taskView(t: ReviewTaskCopy, now: Date): ReviewTaskView {
+    return {
+      department: t.department,
+      status: t.status,
+      taskId: t.taskId,
+      dueAt: t.dueAt?.toISOString() ?? null,
+      overdue: t.status === 'OPEN' && (t.escalatedAt !== null || (t.dueAt !== null && t.dueAt < now)),
+      escalatedAt: t.escalatedAt?.toISOString() ?? null,
+      escalatedTo: t.escalatedTo,
+      assessment: t.assessment,
+      conclusion: t.conclusion,
+      opinion: t.opinion,
+      proposals: t.proposals,
+      reviewer: t.reviewer,
+      reviewerRole: t.reviewerRole,
+      autoConfirmed: t.autoConfirmed,
+      decidedAt: t.decidedAt?.toISOString() ?? null,
+    };
+  }
+}
