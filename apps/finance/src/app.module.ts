@@ -1,12 +1,27 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DepartmentOrdersModule, ReceivedOrder, ReceivedOrders1764100000500, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import {
+  DepartmentOrdersModule,
+  ReceivedOrder,
+  ReceivedOrderIssue1764100000700,
+  ReceivedOrders1764100000500,
+  ReviewTask,
+  ReviewTasks1764100000600,
+  ReviewTasksModule,
+  ServiceConfig,
+  ServiceCoreModule,
+} from '@opm/platform';
+import { FinanceCatalogProduct } from './catalog/catalog-product.entity';
+import { CatalogModule } from './catalog/catalog.module';
+import { FinanceConfigModule, loadFinanceConfig } from './config/finance-config';
 import { CreditAccount } from './credit/credit-account.entity';
 import { CreditModule } from './credit/credit.module';
 import { OrderExposureHook } from './credit/order-exposure.hook';
 import { CreditAccounts1764200005000 } from './database/migrations/1764200005000-credit-accounts';
+import { FinanceCatalogCopy1764300005000 } from './database/migrations/1764300005000-catalog-copy';
+import { FinanceAssessor } from './review/finance.assessor';
 
-export const FINANCE_ENTITIES = [ReceivedOrder, CreditAccount];
-export const FINANCE_MIGRATIONS = [ReceivedOrders1764100000500, CreditAccounts1764200005000];
+export const FINANCE_ENTITIES = [ReceivedOrder, ReviewTask, CreditAccount, FinanceCatalogProduct];
+export const FINANCE_MIGRATIONS = [ReceivedOrders1764100000500, ReviewTasks1764100000600, ReceivedOrderIssue1764100000700, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000];
 
 @Module({})
 export class FinanceAppModule {
@@ -17,6 +32,10 @@ export class FinanceAppModule {
         ServiceCoreModule.forRoot({ config, entities: FINANCE_ENTITIES, migrations: FINANCE_MIGRATIONS }),
         DepartmentOrdersModule.forDepartment('finance', { imports: [CreditModule], hook: OrderExposureHook }),
         CreditModule,
+        // Validated here, at boot, so a bad FINANCE_* variable stops the service with its name (N6).
+        FinanceConfigModule.forRoot(loadFinanceConfig()),
+        CatalogModule,
+        ReviewTasksModule.forService('finance', { assessors: [FinanceAssessor] }),
       ],
     };
   }

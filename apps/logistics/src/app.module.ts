@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DepartmentOrdersModule, ReceivedOrder, ReceivedOrders1764100000500, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DEPARTMENT_ORDER_MIGRATIONS, DepartmentOrdersModule, ReceivedOrder, ServiceConfig, ServiceCoreModule } from '@opm/platform';
 
 export const LOGISTICS_ENTITIES = [ReceivedOrder];
-export const LOGISTICS_MIGRATIONS = [ReceivedOrders1764100000500];
+export const LOGISTICS_MIGRATIONS = [...DEPARTMENT_ORDER_MIGRATIONS];
 
 @Module({})
 export class LogisticsAppModule {

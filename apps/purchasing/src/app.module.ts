@@ -1,16 +1,31 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DepartmentOrdersModule, ReceivedOrder, ReceivedOrders1764100000500, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import {
+  DepartmentOrdersModule,
+  ReceivedOrder,
+  ReceivedOrderIssue1764100000700,
+  ReceivedOrders1764100000500,
+  ReviewTask,
+  ReviewTasks1764100000600,
+  ReviewTasksModule,
+  ServiceConfig,
+  ServiceCoreModule,
+} from '@opm/platform';
 import { BillOfMaterials } from './boms/bill-of-materials.entity';
 import { BomsModule } from './boms/boms.module';
+import { PurchasingCatalogProduct } from './catalog/catalog-product.entity';
+import { CatalogModule } from './catalog/catalog.module';
+import { loadPurchasingConfig, PurchasingConfigModule } from './config/purchasing-config';
 import { Materials1764200003000 } from './database/migrations/1764200003000-materials';
+import { PurchasingCatalogCopy1764300003000 } from './database/migrations/1764300003000-catalog-copy';
 import { PurchasingDemoModule } from './demo/purchasing-demo.module';
+import { PurchasingAssessor } from './review/purchasing.assessor';
 import { StockItem } from './stock/stock-item.entity';
 import { StockModule } from './stock/stock.module';
 import { Supplier } from './suppliers/supplier.entity';
 import { SuppliersModule } from './suppliers/suppliers.module';
 
-export const PURCHASING_ENTITIES = [ReceivedOrder, Supplier, BillOfMaterials, StockItem];
-export const PURCHASING_MIGRATIONS = [ReceivedOrders1764100000500, Materials1764200003000];
+export const PURCHASING_ENTITIES = [ReceivedOrder, ReviewTask, Supplier, BillOfMaterials, StockItem, PurchasingCatalogProduct];
+export const PURCHASING_MIGRATIONS = [ReceivedOrders1764100000500, ReviewTasks1764100000600, ReceivedOrderIssue1764100000700, Materials1764200003000, PurchasingCatalogCopy1764300003000];
 
 @Module({})
 export class PurchasingAppModule {
@@ -19,11 +34,15 @@ export class PurchasingAppModule {
       module: PurchasingAppModule,
       imports: [
         ServiceCoreModule.forRoot({ config, entities: PURCHASING_ENTITIES, migrations: PURCHASING_MIGRATIONS }),
+        // Validated here, at boot, so a bad PURCHASING_* variable stops the service with its name (N6).
+        PurchasingConfigModule.forRoot(loadPurchasingConfig()),
         DepartmentOrdersModule.forDepartment('purchasing'),
         SuppliersModule,
         BomsModule,
         StockModule,
+        CatalogModule,
         PurchasingDemoModule,
+        ReviewTasksModule.forService('purchasing', { assessors: [PurchasingAssessor] }),
       ],
     };
   }

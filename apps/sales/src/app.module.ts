@@ -5,9 +5,13 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CustomerCredit } from './customers/customer-credit.entity';
 import { Customer } from './customers/customer.entity';
 import { CustomersModule } from './customers/customers.module';
+import { SalesConfigModule } from './config/sales-config.module';
 import { Orders1764100001000 } from './database/migrations/1764100001000-orders';
 import { Intake1764100002000 } from './database/migrations/1764100002000-intake';
 import { Review1764100003000 } from './database/migrations/1764100003000-review';
+import { Approvals1764100004000 } from './database/migrations/1764100004000-approvals';
+import { ApprovalStepRecord } from './approvals/approval-step.entity';
+import { DelegationRecord } from './approvals/delegation.entity';
 import { ReviewRound } from './review/review-round.entity';
 import { ReviewTaskCopy } from './review/review-task-copy.entity';
 import { Lead } from './leads/lead.entity';
@@ -17,8 +21,8 @@ import { Order } from './orders/order.entity';
 import { OrdersModule } from './orders/orders.module';
 import { PreliminaryReviewRun } from './orders/preliminary-review.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000];
 
 @Module({})
 export class SalesAppModule {
@@ -27,6 +31,7 @@ export class SalesAppModule {
       module: SalesAppModule,
       imports: [
         ServiceCoreModule.forRoot({ config, entities: SALES_ENTITIES, migrations: SALES_MIGRATIONS }),
+        SalesConfigModule,
         OrdersModule,
         CustomersModule,
         LeadsModule,

@@ -60,3 +60,7 @@ export const ORDER_CHANNELS = [
   'OTHER',
 ] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+
+/** The approval chain's steps (R4.1), in their default order. */
+export const APPROVAL_STEPS = ['SALES_HEAD', 'DIVISION_LEADER', 'FINANCE'] as const;
+export type ApprovalStep = (typeof APPROVAL_STEPS)[number];

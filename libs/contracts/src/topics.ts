@@ -1,4 +1,6 @@
 import { EventDefinition, deadLetterTopic } from './event-definition';
+import { OrderIssueAcknowledgedV1 } from './events/order-issue-acknowledged/order-issue-acknowledged.event';
+import { SalesOrderIssuedV1 } from './events/sales-order-issued/sales-order-issued.event';
 import { ReviewTaskCompletedV1 } from './events/review-task-completed/review-task-completed.event';
 import { ReviewTaskOpenedV1 } from './events/review-task-opened/review-task-opened.event';
 import { ReviewTaskOverdueV1 } from './events/review-task-overdue/review-task-overdue.event';
@@ -22,6 +24,8 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   ReviewTaskCompletedV1,
   ReviewTaskOverdueV1,
   SalesOrderReviewConcludedV1,
+  SalesOrderIssuedV1,
+  OrderIssueAcknowledgedV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);

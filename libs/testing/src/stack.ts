@@ -111,26 +111,41 @@ export class TestStack {
   }
 
   /**
-   * Waits until the demo master data has reached sales' read copies through Kafka: every demo customer's
-   * credit standing from finance and the catalog from production. Order tests that depend on the
-   * preliminary review start from there.
+   * Waits until the demo master data has reached the read copies through Kafka: every demo customer's credit
+   * standing (sales, from finance) and the catalog (sales, finance, purchasing, from production). Order tests
+   * that depend on the preliminary review or the department assessments start from there.
    */
   async waitForDemoData(timeoutMs = 60_000): Promise<void> {
-    const db = new Client({ connectionString: testDatabaseUrl('sales') });
-    await db.connect();
+    // Each read copy, in the database of the service that keeps it, with how many rows mean "all there".
+    const copies: { service: ServiceName; sql: string; atLeast: number }[] = [
+      { service: 'sales', sql: 'SELECT count(*)::int AS n FROM sales_customer_credit WHERE "creditLimit" IS NOT NULL', atLeast: DEMO_CUSTOMERS.length },
+      { service: 'sales', sql: 'SELECT count(*)::int AS n FROM sales_catalog_product', atLeast: 4 },
+      { service: 'finance', sql: 'SELECT count(*)::int AS n FROM finance_catalog_product', atLeast: 4 },
+      { service: 'purchasing', sql: 'SELECT count(*)::int AS n FROM purchasing_catalog_product', atLeast: 4 },
+    ];
+    const wanted = copies.filter((c) => this.members.has(c.service));
+    const clients = new Map<ServiceName, Client>();
     try {
+      for (const c of wanted) {
+        if (!clients.has(c.service)) {
+          const client = new Client({ connectionString: testDatabaseUrl(c.service) });
+          await client.connect();
+          clients.set(c.service, client);
+        }
+      }
       await eventually(
         async () => {
-          const credit = await db.query('SELECT count(*)::int AS n FROM sales_customer_credit WHERE "creditLimit" IS NOT NULL');
-          const catalog = await db.query('SELECT count(*)::int AS n FROM sales_catalog_product');
-          if (credit.rows[0].n < DEMO_CUSTOMERS.length || catalog.rows[0].n === 0) {
-            throw new Error(`demo data not in sales yet: ${credit.rows[0].n} credit standings, ${catalog.rows[0].n} products`);
+          for (const c of wanted) {
+            const client = clients.get(c.service);
+            if (!client) throw new Error(`no connection to ${c.service}`);
+            const { rows } = await client.query(c.sql);
+            if (rows[0].n < c.atLeast) throw new Error(`demo data not in ${c.service} yet: ${c.sql} gave ${rows[0].n}`);
           }
         },
         { timeoutMs },
       );
     } finally {
-      await db.end();
+      await Promise.all([...clients.values()].map((c) => c.end()));
     }
   }
 

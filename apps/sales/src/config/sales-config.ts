@@ -1,14 +1,38 @@
 import { z } from 'zod';
-import { MoneySchema } from '@opm/contracts';
+import { APPROVAL_STEPS, ApprovalStep, MoneySchema } from '@opm/contracts';
 import { ConfigError, currentEnv } from '@opm/platform';
+
+const stepList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(APPROVAL_STEPS)).min(1, 'at least one approval step').refine((a) => new Set(a).size === a.length, 'a step may appear once'));
 
 const schema = z.object({
   /** An order at or above this total is major (R3.1): a review panel chaired by a leader. */
   REVIEW_MAJOR_ORDER_AMOUNT: MoneySchema.default('1000000.00'),
+  /** The approval chain, in order (R4.1). */
+  APPROVAL_STEPS: stepList.default([...APPROVAL_STEPS]),
+  /** A step is required only for orders at or above its amount (unset: always). */
+  APPROVAL_MIN_AMOUNT_SALES_HEAD: MoneySchema.optional(),
+  APPROVAL_MIN_AMOUNT_DIVISION_LEADER: MoneySchema.optional(),
+  APPROVAL_MIN_AMOUNT_FINANCE: MoneySchema.optional(),
+  /** How long the executing departments have to acknowledge an issued order before it is escalated (R4.3). */
+  ISSUE_ACK_DUE_SECONDS: z.coerce.number().int().min(1).default(4 * 3600),
+  ISSUE_ACK_SCAN_MS: z.coerce.number().int().min(50).default(10_000),
+  /** The name on the printed order and on its seal (R4.3). */
+  COMPANY_NAME: z.string().min(1).default('Acme Precision Manufacturing Co., Ltd.'),
+  COMPANY_NAME_ZH: z.string().min(1).default('精密制造有限公司'),
+  /** SMTP server for sending the order to the customer (R4.4), e.g. smtp://user:pass@mail:587; unset: no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: z.string().default('orders@acme.example'),
 });
 
 export type SalesConfig = z.infer<typeof schema>;
 export const SALES_CONFIG = Symbol('SALES_CONFIG');
+
+export function minAmountFor(config: SalesConfig, step: ApprovalStep): string | undefined {
+  return config[`APPROVAL_MIN_AMOUNT_${step}`];
+}
 
 /** Sales' own settings, validated at boot like the platform's (a bad one names the variable). */
 export function loadSalesConfig(env: NodeJS.ProcessEnv = currentEnv()): SalesConfig {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { loadSalesConfig, SALES_CONFIG } from '../config/sales-config';
+import { ApprovalsModule } from '../approvals/approvals.module';
 import { ReviewService } from './review.service';
 
-/** The review service; its controller lives with the orders module, which revise shares. Settings validated at boot. */
-@Module({ providers: [ReviewService, { provide: SALES_CONFIG, useFactory: () => loadSalesConfig() }], exports: [ReviewService] })
+/** The review service; its controller lives with the orders module, which revise shares. */
+@Module({ imports: [ApprovalsModule], providers: [ReviewService], exports: [ReviewService] })
 export class ReviewModule {}

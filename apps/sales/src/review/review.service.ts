@@ -12,6 +12,7 @@ import {
   toMinorUnits,
 } from '@opm/contracts';
 import { AuditLog, ConflictProblem, NotFoundProblem, Outbox, Principal } from '@opm/platform';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
 import { nextStatus } from '../orders/order-state-machine';
 import { orderSnapshot, toOrderView } from '../orders/order-view';
@@ -49,6 +50,7 @@ export class ReviewService {
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     @Inject(SALES_CONFIG) private readonly config: SalesConfig,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   /** Major (amount at or above the threshold) or flagged complex: a review panel (R3.1). */
@@ -187,6 +189,7 @@ export class ReviewService {
     const before = toOrderView(order);
     order.status = nextStatus(order.status, conclusion === 'PASS' ? 'passReview' : 'failReview');
     await m.save(order);
+    if (order.status === 'AWAITING_APPROVAL') await this.approvals.openChain(m, order);
     round.status = conclusion === 'PASS' ? 'PASSED' : 'FAILED';
     round.concludedAt = new Date();
     if (round.report) round.report = { ...round.report, conclusion, reasons };

@@ -3,11 +3,12 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DepartmentService, Envelope, SalesOrderDetailsChangedV1, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
+import { DepartmentService, Envelope, OrderIssueAcknowledgedV1, SalesOrderDetailsChangedV1, SalesOrderIssuedV1, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
 import { NotFoundProblem, uuidParam } from '../http/problem-details';
 import { AuditLog } from '../audit/audit-log';
 import type { EventContext } from '../messaging/event-transport';
 import { Inbox } from '../messaging/inbox';
+import { Outbox } from '../messaging/outbox';
 import { ReceivedOrder } from './received-order.entity';
 
 /** What a department does, in the same transaction, when an order reaches it (finance: recompute credit exposure). */
@@ -28,6 +29,8 @@ export interface DepartmentOrderView {
   specialRequirements: ReceivedOrder['specialRequirements'];
   lineCount: number;
   receivedAt: string;
+  issuedAt: string | null;
+  documentHash: string | null;
 }
 
 @Injectable()
@@ -44,6 +47,8 @@ export class ReceivedOrders {
       specialRequirements: order.specialRequirements,
       lineCount: order.lines.length,
       receivedAt: order.receivedAt.toISOString(),
+      issuedAt: order.issuedAt?.toISOString() ?? null,
+      documentHash: order.documentHash,
     };
   }
 }
@@ -61,6 +66,7 @@ export class DepartmentOrdersModule {
     class ReceivedOrdersConsumer {
       constructor(
         private readonly inbox: Inbox,
+        private readonly outbox: Outbox,
         private readonly audit: AuditLog,
         @Optional() @Inject(RECEIVED_ORDER_HOOK) private readonly hook?: ReceivedOrderHook,
       ) {}
@@ -105,6 +111,25 @@ export class DepartmentOrdersModule {
             before: { deliveryDate: before.deliveryDate, specialRequirements: before.specialRequirements, currency: before.currency, totalAmount: before.totalAmount, lines: before.lines },
             after: change,
           });
+        });
+      }
+
+      /** The issued order (R4.2): the department records the signed version and acknowledges receipt (R4.3). */
+      @EventPattern(SalesOrderIssuedV1.topic)
+      async onIssued(@Ctx() ctx: EventContext): Promise<void> {
+        await this.inbox.consume(`${department}.issued-orders`, SalesOrderIssuedV1, ctx, async (event, m) => {
+          const p = event.payload;
+          const copy = await m.findOneBy(ReceivedOrder, { orderId: p.orderId });
+          if (!copy) throw new Error(`order ${p.orderId} is not known here`);
+          const issued = { issuedAt: new Date(p.issuedAt), signedBy: p.signedBy, documentHash: p.documentHash, lines: p.order.lines, totalAmount: p.order.totalAmount, deliveryDate: p.order.deliveryDate, specialRequirements: p.order.specialRequirements };
+          await m.update(ReceivedOrder, { orderId: p.orderId }, issued);
+          await this.outbox.publish(m, OrderIssueAcknowledgedV1, { orderId: p.orderId }, {
+            orderId: p.orderId,
+            department,
+            documentHash: p.documentHash,
+            acknowledgedAt: new Date().toISOString(),
+          });
+          await this.audit.record(m, { action: 'order.issue-acknowledged', entityType: 'order', entityId: p.orderId, orderId: p.orderId, reason: `issued version ${p.documentHash} recorded`, after: issued });
         });
       }
     }

@@ -34,4 +34,14 @@ export class ReceivedOrder {
 
   @CreateDateColumn({ type: 'timestamptz' })
   receivedAt!: Date;
+
+  /** Set when sales issues the signed order to the departments (R4.2). */
+  @Column({ type: 'timestamptz', nullable: true })
+  issuedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  signedBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  documentHash!: string | null;
 }

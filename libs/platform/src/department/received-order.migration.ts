@@ -23,3 +23,19 @@ export class ReceivedOrders1764100000500 implements MigrationInterface {
     await q.query(`DROP TABLE received_order`);
   }
 }
+
+/** The issued version of the order (R4.2, R4.3): who signed, when, and the document's verification code. */
+export class ReceivedOrderIssue1764100000700 implements MigrationInterface {
+  name = 'ReceivedOrderIssue1764100000700';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE received_order ADD COLUMN "issuedAt" timestamptz, ADD COLUMN "signedBy" text, ADD COLUMN "documentHash" text`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE received_order DROP COLUMN "issuedAt", DROP COLUMN "signedBy", DROP COLUMN "documentHash"`);
+  }
+}
+
+/** Every migration of the department order copy, in order: what each department service lists first. */
+export const DEPARTMENT_ORDER_MIGRATIONS = [ReceivedOrders1764100000500, ReceivedOrderIssue1764100000700];

@@ -1,0 +1,14 @@
+import { loadFinanceConfig } from './finance-config';
+
+describe(loadFinanceConfig.name, () => {
+  it('R3.6 the minimum margin defaults to 15% and is read in basis points', () => {
+    expect(loadFinanceConfig({})).toEqual({ FINANCE_MIN_MARGIN_PERCENT: 1500, FINANCE_OVERHEAD_PERCENT: 1500, FINANCE_LABOUR_PERCENT: 2500 });
+    expect(loadFinanceConfig({ FINANCE_MIN_MARGIN_PERCENT: '12.5' }).FINANCE_MIN_MARGIN_PERCENT).toBe(1250);
+  });
+
+  it('N6 a bad setting stops the start and names the variable', () => {
+    expect(() => loadFinanceConfig({ FINANCE_MIN_MARGIN_PERCENT: '100' })).toThrow(/FINANCE_MIN_MARGIN_PERCENT/);
+    expect(() => loadFinanceConfig({ FINANCE_MIN_MARGIN_PERCENT: '0.155' })).toThrow(/FINANCE_MIN_MARGIN_PERCENT/);
+    expect(() => loadFinanceConfig({ FINANCE_OVERHEAD_PERCENT: '80', FINANCE_LABOUR_PERCENT: '30' })).toThrow(/FINANCE_LABOUR_PERCENT: overhead and labour/);
+  });
+});

@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { z } from 'zod';
+import { ConfigError, currentEnv } from '@opm/platform';
+import { percentToBasisPoints } from '../review/percent';
+
+const percent = (max: RegExp, fallback: string) =>
+  z
+    .string()
+    .regex(max, 'a percentage with at most 2 decimals')
+    .default(fallback)
+    .transform((v) => percentToBasisPoints(v));
+const BELOW_100 = /^\d{1,2}(\.\d{1,2})?$/;
+const UP_TO_100 = /^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/;
+
+const schema = z
+  .object({
+    /** The lowest margin, (price - cost) / price in percent, a review passes without a person's judgement (R3.6). */
+    FINANCE_MIN_MARGIN_PERCENT: percent(BELOW_100, '15'),
+    /** Share of a product's standard cost that is overhead, for the cost breakdown (the standard cost is the full unit cost). */
+    FINANCE_OVERHEAD_PERCENT: percent(UP_TO_100, '15'),
+    /** Share of a product's standard cost that is direct labour; materials are the rest. */
+    FINANCE_LABOUR_PERCENT: percent(UP_TO_100, '25'),
+  })
+  .refine((c) => c.FINANCE_OVERHEAD_PERCENT + c.FINANCE_LABOUR_PERCENT <= 10_000, {
+    message: 'overhead and labour shares together exceed 100%',
+    path: ['FINANCE_LABOUR_PERCENT'],
+  });
+
+/** Finance's own settings, in basis points (15% = 1500). */
+export type FinanceConfig = z.infer<typeof schema>;
+export const FINANCE_CONFIG = Symbol('FINANCE_CONFIG');
+
+/** Validated at boot like the platform's settings: a bad one stops the service and names the variable (N6). */
+export function loadFinanceConfig(env: NodeJS.ProcessEnv = currentEnv()): FinanceConfig {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(`invalid configuration:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Makes the validated settings injectable everywhere in the app (the review assessor lives in a platform module). */
+@Module({})
+export class FinanceConfigModule {
+  static forRoot(config: FinanceConfig): DynamicModule {
+    return { module: FinanceConfigModule, global: true, providers: [{ provide: FINANCE_CONFIG, useValue: config }], exports: [FINANCE_CONFIG] };
+  }
+}

@@ -1,0 +1,9 @@
+import { loadPurchasingConfig } from './purchasing-config';
+
+describe(loadPurchasingConfig.name, () => {
+  it('R3.5 the order buffer defaults to 7 days; a bad value stops the start and names the variable (N6)', () => {
+    expect(loadPurchasingConfig({})).toEqual({ PURCHASING_ORDER_BUFFER_DAYS: 7 });
+    expect(loadPurchasingConfig({ PURCHASING_ORDER_BUFFER_DAYS: '10' }).PURCHASING_ORDER_BUFFER_DAYS).toBe(10);
+    expect(() => loadPurchasingConfig({ PURCHASING_ORDER_BUFFER_DAYS: 'a week' })).toThrow(/PURCHASING_ORDER_BUFFER_DAYS/);
+  });
+});
