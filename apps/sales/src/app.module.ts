@@ -11,6 +11,9 @@ import { Intake1764100002000 } from './database/migrations/1764100002000-intake'
 import { Review1764100003000 } from './database/migrations/1764100003000-review';
 import { Approvals1764100004000 } from './database/migrations/1764100004000-approvals';
 import { ApprovalStepRecord } from './approvals/approval-step.entity';
+import { CustomerConfirmation, IssueAcknowledgement, Issuance } from './issuance/issuance.entity';
+import { IssuanceModule } from './issuance/issuance.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { DelegationRecord } from './approvals/delegation.entity';
 import { ReviewRound } from './review/review-round.entity';
 import { ReviewTaskCopy } from './review/review-task-copy.entity';
@@ -21,7 +24,7 @@ import { Order } from './orders/order.entity';
 import { OrdersModule } from './orders/orders.module';
 import { PreliminaryReviewRun } from './orders/preliminary-review.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation];
 export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000];
 
 @Module({})
@@ -36,6 +39,8 @@ export class SalesAppModule {
         CustomersModule,
         LeadsModule,
         CatalogModule,
+        ApprovalsModule,
+        IssuanceModule,
       ],
     };
   }

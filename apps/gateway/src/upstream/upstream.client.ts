@@ -30,7 +30,7 @@ export interface UpstreamRequest {
 }
 
 /** Headers a client may send that the owning service needs too. */
-export const FORWARDED_REQUEST_HEADERS = ['authorization', 'idempotency-key', 'if-match', 'accept', 'accept-language'];
+export const FORWARDED_REQUEST_HEADERS = ['authorization', 'idempotency-key', 'if-match', 'accept', 'accept-language', 'content-type'];
 export function forwardedHeaders(req: FastifyRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -55,10 +55,11 @@ export class UpstreamClient {
   async call(service: ServiceName, req: UpstreamRequest): Promise<UpstreamResponse> {
     const timeoutMs = req.timeoutMs ?? this.config.UPSTREAM_TIMEOUT_MS;
     const headers: Record<string, string> = { ...req.headers, [CORRELATION_HEADER]: requestContext.correlationId() };
-    let body: string | undefined;
+    let body: string | Buffer | undefined;
     if (req.body !== undefined && req.method !== 'GET' && req.method !== 'HEAD') {
-      body = JSON.stringify(req.body);
-      headers['content-type'] = 'application/json';
+      // Binary documents pass through as they came; everything else is JSON.
+      body = Buffer.isBuffer(req.body) ? req.body : JSON.stringify(req.body);
+      headers['content-type'] = Buffer.isBuffer(req.body) ? (req.headers?.['content-type'] ?? 'application/octet-stream') : 'application/json';
     }
     try {
       const res = await fetch(new URL(req.path, this.config.upstreams[service]), {

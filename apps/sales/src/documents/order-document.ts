@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { fromMinorUnits, toMinorUnits } from '@opm/contracts';
+import { canonicalJson } from '@opm/platform';
 
 /*
  * The printable order (R4.3): an A4 PDF drawn with pdfkit. Text is set in Noto Sans Hans (the Simplified
@@ -104,20 +105,6 @@ const NOT_FINGERPRINTED: ReadonlySet<string> = new Set(['status', 'verificationC
 export function documentFingerprint(data: OrderDocumentData): string {
   const content = Object.fromEntries(Object.entries(data).filter(([key]) => !NOT_FINGERPRINTED.has(key)));
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
-}
-
-/** JSON with object keys sorted at every level; undefined members dropped as JSON.stringify does. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const json = JSON.stringify(value);
-    if (json === undefined) throw new Error(`cannot fingerprint a ${typeof value}`);
-    return json;
-  }
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 const CODE_IN_TEXT = /verification code[^0-9a-f]{0,40}([0-9a-f]{64})/i;

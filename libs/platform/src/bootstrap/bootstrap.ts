@@ -27,6 +27,11 @@ export async function createHttpApp(module: unknown, config: BaseConfig, options
   );
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(strictValidationPipe());
+  // Documents (a printed order sent back for verification) arrive as raw bytes; the body limit still applies.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req: unknown, body: Buffer, done: (err: null, body: Buffer) => void) => done(null, body));
   // Inside a process that hosts several apps (zero-setup mode) the host owns the signals and closes them in order.
   if (!adoptApp(app)) app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -1,0 +1,284 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { DEPARTMENT_SERVICES, OrderIssueAcknowledged, SalesOrderIssuedV1 } from '@opm/contracts';
+import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, Outbox, Principal, ProblemException } from '@opm/platform';
+import { ApprovalsService } from '../approvals/approvals.service';
+import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
+import { Customer } from '../customers/customer.entity';
+import { documentFingerprint, OrderDocumentData, readVerificationCode, renderOrderDocument } from '../documents/order-document';
+import { OrderMailer, OrderMailError } from '../documents/order-mailer';
+import { nextStatus } from '../orders/order-state-machine';
+import { orderSnapshot, toOrderView } from '../orders/order-view';
+import { Order } from '../orders/order.entity';
+import { CustomerConfirmationDto } from './dto/customer-confirmation.dto';
+import { CustomerConfirmation, IssueAcknowledgement, Issuance } from './issuance.entity';
+
+export const ORDER_MAILER = Symbol('ORDER_MAILER');
+
+/** Statuses in which the order has been issued (R4.4 confirmation is possible from then on). */
+const ISSUED_OR_LATER = ['ISSUED', 'IN_EXECUTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED', 'INVOICED', 'SETTLED', 'ARCHIVED'];
+
+/**
+ * Signing and issuing (R4.2), the printable order (R4.3), the departments' acknowledgements and their
+ * escalation, and the customer's confirmation (R4.4). Issuing is refused unless the order is APPROVED and its
+ * current chain fully approved, whatever a client sends, here in the service.
+ */
+@Injectable()
+export class IssuanceService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IssuanceService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly approvals: ApprovalsService,
+    @Inject(SALES_CONFIG) private readonly config: SalesConfig,
+    @Optional() @Inject(ORDER_MAILER) private readonly mailer: OrderMailer | null,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.escalateMissingAcknowledgements().catch((e: Error) => this.logger.warn(e.message)), this.config.ISSUE_ACK_SCAN_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async issue(orderId: string, signer: Principal, ifMatch: number | undefined) {
+    return this.dataSource.transaction(async (m) => {
+      const order = await this.lockOrder(m, orderId);
+      assertVersion(`order ${order.number}`, order.version, ifMatch);
+      order.status = nextStatus(order.status, 'issue');
+      if (!(await this.approvals.fullyApproved(m, orderId))) {
+        throw new ConflictProblem(`order ${order.number} cannot be issued: its approval chain is not complete`, { currentStatus: 'APPROVED' });
+      }
+      const signedAt = new Date();
+      const data = await this.documentData(m, order, { signedBy: signer.username, signedAt: signedAt.toISOString() });
+      const hash = documentFingerprint(data);
+      const document = { ...data, verificationCode: hash };
+      const acknowledgeBy = new Date(signedAt.getTime() + this.config.ISSUE_ACK_DUE_SECONDS * 1000);
+      await m.insert(Issuance, { orderId, signedBy: signer.username, signedAt, documentHash: hash, document, acknowledgeBy, escalatedAt: null });
+      await m.save(order);
+      await this.outbox.publish(m, SalesOrderIssuedV1, { orderId }, {
+        orderId,
+        number: order.number,
+        issuedAt: signedAt.toISOString(),
+        signedBy: signer.username,
+        documentHash: hash,
+        acknowledgeBy: acknowledgeBy.toISOString(),
+        order: orderSnapshot(toOrderView(order)),
+      });
+      await this.audit.record(m, {
+        action: 'order.issued',
+        entityType: 'order',
+        entityId: orderId,
+        orderId,
+        reason: `signed by ${signer.username}; document ${hash}`,
+        before: { status: 'APPROVED' },
+        after: { status: order.status, documentHash: hash },
+      });
+      return { status: order.status, ...(await this.issuanceView(m, orderId)) };
+    });
+  }
+
+  async issuance(orderId: string) {
+    const view = await this.issuanceView(this.dataSource.manager, orderId);
+    if (!view) throw new NotFoundProblem(`order ${orderId} has not been issued`);
+    return view;
+  }
+
+  /** The printable order: as issued (signed, sealed, with its code), or a draft of the current state. */
+  async pdf(orderId: string): Promise<{ number: string; pdf: Buffer; issued: boolean }> {
+    const m = this.dataSource.manager;
+    const order = await m.findOne(Order, { where: { id: orderId }, relations: { lines: true } });
+    if (!order) throw new NotFoundProblem(`order ${orderId} not found`);
+    const issuance = await m.findOneBy(Issuance, { orderId });
+    let data: OrderDocumentData;
+    if (issuance) {
+      data = { ...issuance.document, status: order.status };
+    } else {
+      const draft = await this.documentData(m, order, null);
+      data = { ...draft, verificationCode: documentFingerprint(draft) };
+    }
+    const pdf = await renderOrderDocument(data, { companyName: this.config.COMPANY_NAME, companyNameZh: this.config.COMPANY_NAME_ZH });
+    return { number: order.number, pdf, issued: issuance !== null };
+  }
+
+  /** Does a code (printed on a paper, or in a PDF's metadata) match the issued version? */
+  async verify(orderId: string, presented: { verificationCode?: string; pdf?: Buffer }) {
+    const issuance = await this.dataSource.getRepository(Issuance).findOneBy({ orderId });
+    if (!issuance) throw new ConflictProblem(`order ${orderId} has not been issued: there is nothing to verify against`);
+    const code = presented.verificationCode?.toLowerCase() ?? (presented.pdf ? readVerificationCode(presented.pdf) : null);
+    if (!code) {
+      throw new BusinessRuleProblem('the PDF carries no verification code in its metadata; give the code printed on it', {
+        errors: [{ field: 'body', message: 'no verification code found' }],
+      });
+    }
+    return {
+      matches: code === issuance.documentHash,
+      presentedCode: code,
+      issuedCode: issuance.documentHash,
+      orderNumber: issuance.document.orderNumber,
+      signedBy: issuance.signedBy,
+      signedAt: issuance.signedAt.toISOString(),
+    };
+  }
+
+  async applyAcknowledgement(m: EntityManager, ack: OrderIssueAcknowledged): Promise<void> {
+    if (!(await m.existsBy(Issuance, { orderId: ack.orderId }))) throw new Error(`order ${ack.orderId} has no issuance here`);
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(IssueAcknowledgement)
+      .values({ orderId: ack.orderId, department: ack.department, documentHash: ack.documentHash, acknowledgedAt: new Date(ack.acknowledgedAt) })
+      .orIgnore()
+      .execute();
+    await this.audit.record(m, { action: 'order.acknowledged', entityType: 'order', entityId: ack.orderId, orderId: ack.orderId, reason: `${ack.department} recorded the issued order` });
+  }
+
+  /** Issued orders whose acknowledgements are past due: escalated once, visibly (R4.3). */
+  async escalateMissingAcknowledgements(): Promise<number> {
+    const due = await this.dataSource.getRepository(Issuance).find({ where: { escalatedAt: IsNull(), acknowledgeBy: LessThan(new Date()) }, take: 50 });
+    let escalated = 0;
+    for (const candidate of due) {
+      escalated += await this.dataSource.transaction(async (m) => {
+        const [row] = await m.query(`SELECT "orderId" FROM sales_issuance WHERE "orderId" = $1 AND "escalatedAt" IS NULL FOR UPDATE SKIP LOCKED`, [candidate.orderId]);
+        if (!row) return 0;
+        const acked = (await m.findBy(IssueAcknowledgement, { orderId: candidate.orderId })).map((a) => a.department);
+        const missing = DEPARTMENT_SERVICES.filter((d) => !acked.includes(d));
+        if (missing.length === 0) return 0;
+        await m.update(Issuance, { orderId: candidate.orderId }, { escalatedAt: new Date() });
+        await this.audit.record(m, {
+          action: 'order.acknowledgement-overdue',
+          entityType: 'order',
+          entityId: candidate.orderId,
+          orderId: candidate.orderId,
+          reason: `not acknowledged by ${missing.join(', ')} by ${candidate.acknowledgeBy.toISOString()}; escalated to the sales head`,
+        });
+        return 1;
+      });
+    }
+    return escalated;
+  }
+
+  /** R4.4: sales records the customer's confirmation; optionally the order is e-mailed first (nothing is recorded if that fails). */
+  async confirm(orderId: string, dto: CustomerConfirmationDto, principal: Principal) {
+    const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId });
+    if (!order) throw new NotFoundProblem(`order ${orderId} not found`);
+    if (!ISSUED_OR_LATER.includes(order.status)) {
+      throw new ConflictProblem(`cannot record a customer confirmation for an order in status ${order.status}: issue it first`, {
+        currentStatus: order.status,
+        action: 'confirmWithCustomer',
+      });
+    }
+    let emailedTo: string | null = null;
+    let messageId: string | null = null;
+    if (dto.sendEmail) {
+      if (!this.mailer) {
+        throw new BusinessRuleProblem('e-mail is not configured (SMTP_URL)', { errors: [{ field: 'sendEmail', message: 'no SMTP server configured' }] });
+      }
+      const customer = await this.dataSource.getRepository(Customer).findOneBy({ id: order.customerId });
+      const to = dto.email ?? customer?.email ?? null;
+      if (!to) throw new BusinessRuleProblem('the customer has no e-mail address; give one', { errors: [{ field: 'email', message: 'required to send' }] });
+      const { pdf } = await this.pdf(orderId);
+      try {
+        const sent = await this.mailer.sendOrderDocument({
+          to,
+          toName: dto.confirmedBy,
+          orderNumber: order.number,
+          pdf,
+          expectedDeliveryDate: dto.expectedDeliveryDate,
+          progress: `Issued to production 已下达生产`,
+        });
+        emailedTo = to;
+        messageId = sent.messageId;
+      } catch (err) {
+        if (err instanceof OrderMailError) throw new ProblemException(502, err.message);
+        throw err;
+      }
+    }
+    return this.dataSource.transaction(async (m) => {
+      const confirmation = await m.save(
+        m.create(CustomerConfirmation, {
+          id: randomUUID(),
+          orderId,
+          confirmedBy: dto.confirmedBy,
+          channel: dto.channel,
+          confirmedAt: new Date(dto.confirmedAt),
+          expectedDeliveryDate: dto.expectedDeliveryDate,
+          note: dto.note ?? null,
+          recordedBy: principal.username,
+          emailedTo,
+          emailMessageId: messageId,
+        }),
+      );
+      await this.audit.record(m, {
+        action: 'order.customer-confirmed',
+        entityType: 'order',
+        entityId: orderId,
+        orderId,
+        reason: `${dto.confirmedBy} by ${dto.channel}; expected delivery ${dto.expectedDeliveryDate}${emailedTo ? `; order e-mailed to ${emailedTo}` : ''}`,
+        after: confirmation,
+      });
+      return confirmation;
+    });
+  }
+
+  async confirmations(orderId: string) {
+    return { items: await this.dataSource.getRepository(CustomerConfirmation).find({ where: { orderId }, order: { createdAt: 'ASC' } }) };
+  }
+
+  private async issuanceView(m: EntityManager, orderId: string) {
+    const issuance = await m.findOneBy(Issuance, { orderId });
+    if (!issuance) return null;
+    const acks = await m.find(IssueAcknowledgement, { where: { orderId }, order: { acknowledgedAt: 'ASC' } });
+    const missing = DEPARTMENT_SERVICES.filter((d) => !acks.some((a) => a.department === d));
+    return {
+      signedBy: issuance.signedBy,
+      signedAt: issuance.signedAt.toISOString(),
+      documentHash: issuance.documentHash,
+      acknowledgeBy: issuance.acknowledgeBy.toISOString(),
+      acknowledgements: acks.map((a) => ({ department: a.department, acknowledgedAt: a.acknowledgedAt.toISOString(), documentHash: a.documentHash })),
+      missingAcknowledgements: missing,
+      acknowledgementsOverdue: missing.length > 0 && issuance.acknowledgeBy < new Date(),
+      escalatedAt: issuance.escalatedAt?.toISOString() ?? null,
+    };
+  }
+
+  private async lockOrder(m: EntityManager, orderId: string): Promise<Order> {
+    const [row] = await m.query(`SELECT id FROM sales_order WHERE id = $1 FOR UPDATE`, [orderId]);
+    if (!row) throw new NotFoundProblem(`order ${orderId} not found`);
+    return m.findOneOrFail(Order, { where: { id: orderId }, relations: { lines: true } });
+  }
+
+  private async documentData(m: EntityManager, order: Order, signature: OrderDocumentData['signature']): Promise<Omit<OrderDocumentData, 'verificationCode'> & { verificationCode: string }> {
+    const customer = await m.findOneBy(Customer, { id: order.customerId });
+    const view = toOrderView(order);
+    const { steps } = await this.approvals.chain(order.id);
+    return {
+      orderId: order.id,
+      orderNumber: order.number,
+      status: order.status,
+      issueDate: (signature?.signedAt ?? new Date().toISOString()).slice(0, 10),
+      customer: {
+        name: customer?.name ?? order.customerId,
+        contactPerson: order.contactPerson,
+        phone: order.contactPhone,
+        address: customer?.address ?? null,
+      },
+      lines: view.lines,
+      currency: order.currency,
+      totalAmount: order.totalAmount,
+      deliveryDate: order.deliveryDate,
+      deliveryPlace: order.deliveryPlace,
+      paymentTerms: order.paymentTerms,
+      specialRequirements: order.specialRequirements,
+      approvals: steps.map((s) => ({ step: s.step, status: s.status, decidedBy: s.onBehalfOf ? `${s.decidedBy} (for ${s.onBehalfOf})` : s.decidedBy, decidedAt: s.decidedAt, comment: s.comment })),
+      signature,
+      verificationCode: '',
+    };
+  }
+}
