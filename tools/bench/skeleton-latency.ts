@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DEPARTMENT_SERVICES } from '@opm/contracts';
 import { eventually, orderBody, TestStack } from '@opm/testing';
+import { postConcurrently } from './load';
 import { percentile } from './stats';
 
 /**
@@ -25,25 +26,13 @@ async function main(): Promise<void> {
     for (const [name, p] of stack.members) console.log(`  ${name.padEnd(10)} ${rssMiB(p.pid)}`);
 
     const api = `${stack.member('gateway').baseUrl}/api/v1`;
-    const posted: { id: string; at: number }[] = [];
-    let next = 0;
-    const started = Date.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < ORDERS) {
-          next += 1;
-          const res = await fetch(`${api}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderBody()) });
-          if (res.status !== 201) throw new Error(`POST /orders answered ${res.status}: ${await res.text()}`);
-          posted.push({ id: ((await res.json()) as { id: string }).id, at: Date.now() });
-        }
-      }),
-    );
-    const postSeconds = (Date.now() - started) / 1000;
+    const auth = { authorization: await stack.bearer('sales.staff') };
+    const { posted, seconds: postSeconds } = await postConcurrently(`${api}/orders`, auth, () => orderBody(), ORDERS, CONCURRENCY);
     const latencies: number[] = [];
     for (const { id, at } of posted) {
       const receivedAt = await eventually(
         async () => {
-          const res = await fetch(`${api}/orders/${id}`);
+          const res = await fetch(`${api}/orders/${id}`, { headers: auth });
           const view = (await res.json()) as { departments: Record<string, { receivedAt?: string }> };
           return DEPARTMENT_SERVICES.map((d) => {
             const t = view.departments[d]?.receivedAt;

@@ -1,11 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
   DepartmentOrdersModule,
-  ReceivedOrder,
-  ReceivedOrderIssue1764100000700,
-  ReceivedOrders1764100000500,
-  ReviewTask,
-  ReviewTasks1764100000600,
+  REVIEWING_DEPARTMENT_ENTITIES,
+  REVIEWING_DEPARTMENT_MIGRATIONS,
   ReviewTasksModule,
   ServiceConfig,
   ServiceCoreModule,
@@ -20,8 +17,8 @@ import { CreditAccounts1764200005000 } from './database/migrations/1764200005000
 import { FinanceCatalogCopy1764300005000 } from './database/migrations/1764300005000-catalog-copy';
 import { FinanceAssessor } from './review/finance.assessor';
 
-export const FINANCE_ENTITIES = [ReceivedOrder, ReviewTask, CreditAccount, FinanceCatalogProduct];
-export const FINANCE_MIGRATIONS = [ReceivedOrders1764100000500, ReviewTasks1764100000600, ReceivedOrderIssue1764100000700, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000];
+export const FINANCE_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, CreditAccount, FinanceCatalogProduct];
+export const FINANCE_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000];
 
 @Module({})
 export class FinanceAppModule {

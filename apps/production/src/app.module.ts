@@ -1,11 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
   DepartmentOrdersModule,
-  ReceivedOrder,
-  ReceivedOrderIssue1764100000700,
-  ReceivedOrders1764100000500,
-  ReviewTask,
-  ReviewTasks1764100000600,
+  REVIEWING_DEPARTMENT_ENTITIES,
+  REVIEWING_DEPARTMENT_MIGRATIONS,
   ReviewTasksModule,
   ServiceConfig,
   ServiceCoreModule,
@@ -20,8 +17,8 @@ import { WorkCentreCalendarException } from './work-centres/work-centre-calendar
 import { WorkCentre } from './work-centres/work-centre.entity';
 import { WorkCentresModule } from './work-centres/work-centres.module';
 
-export const PRODUCTION_ENTITIES = [ReceivedOrder, ReviewTask, Product, WorkCentre, WorkCentreCalendarException];
-export const PRODUCTION_MIGRATIONS = [ReceivedOrders1764100000500, ReviewTasks1764100000600, ReceivedOrderIssue1764100000700, Catalog1764200002000];
+export const PRODUCTION_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, Product, WorkCentre, WorkCentreCalendarException];
+export const PRODUCTION_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Catalog1764200002000];
 
 @Module({})
 export class ProductionAppModule {

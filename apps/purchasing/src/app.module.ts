@@ -1,11 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
   DepartmentOrdersModule,
-  ReceivedOrder,
-  ReceivedOrderIssue1764100000700,
-  ReceivedOrders1764100000500,
-  ReviewTask,
-  ReviewTasks1764100000600,
+  REVIEWING_DEPARTMENT_ENTITIES,
+  REVIEWING_DEPARTMENT_MIGRATIONS,
   ReviewTasksModule,
   ServiceConfig,
   ServiceCoreModule,
@@ -24,8 +21,8 @@ import { StockModule } from './stock/stock.module';
 import { Supplier } from './suppliers/supplier.entity';
 import { SuppliersModule } from './suppliers/suppliers.module';
 
-export const PURCHASING_ENTITIES = [ReceivedOrder, ReviewTask, Supplier, BillOfMaterials, StockItem, PurchasingCatalogProduct];
-export const PURCHASING_MIGRATIONS = [ReceivedOrders1764100000500, ReviewTasks1764100000600, ReceivedOrderIssue1764100000700, Materials1764200003000, PurchasingCatalogCopy1764300003000];
+export const PURCHASING_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, Supplier, BillOfMaterials, StockItem, PurchasingCatalogProduct];
+export const PURCHASING_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Materials1764200003000, PurchasingCatalogCopy1764300003000];
 
 @Module({})
 export class PurchasingAppModule {

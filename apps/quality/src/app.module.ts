@@ -1,11 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
   DepartmentOrdersModule,
-  ReceivedOrder,
-  ReceivedOrderIssue1764100000700,
-  ReceivedOrders1764100000500,
-  ReviewTask,
-  ReviewTasks1764100000600,
+  REVIEWING_DEPARTMENT_ENTITIES,
+  REVIEWING_DEPARTMENT_MIGRATIONS,
   ReviewTasksModule,
   ServiceConfig,
   ServiceCoreModule,
@@ -16,8 +13,8 @@ import { QualityAssessor } from './review/quality.assessor';
 import { QualityCapability } from './standards/quality-capability.entity';
 import { StandardsModule } from './standards/standards.module';
 
-export const QUALITY_ENTITIES = [ReceivedOrder, ReviewTask, QualityCapability];
-export const QUALITY_MIGRATIONS = [ReceivedOrders1764100000500, ReviewTasks1764100000600, ReceivedOrderIssue1764100000700, QualityStandards1764300004000];
+export const QUALITY_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, QualityCapability];
+export const QUALITY_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, QualityStandards1764300004000];
 
 @Module({})
 export class QualityAppModule {

@@ -42,3 +42,5 @@ export * from './review/review-assessor';
 export * from './review/review-tasks.service';
 export * from './review/review-tasks.module';
 export * from './http/page';
+export * from './auth/password-hash';
+export * from './department/department-tables';

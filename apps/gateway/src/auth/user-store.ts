@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEPARTMENTS, ROLES } from '@opm/contracts';
 import type { Principal } from '@opm/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { hashPassword, verifyPassword } from './password-hash';
+import { hashPassword, verifyPassword } from '@opm/platform';
 
 /** The demo users of API.md: username = department.role, `leader` = MANAGEMENT/LEADER. */
 export const DEMO_USERS: readonly Principal[] = [

@@ -35,3 +35,4 @@ export class ReviewTasks1764100000600 implements MigrationInterface {
     await q.query(`DROP TABLE review_task`);
   }
 }
+

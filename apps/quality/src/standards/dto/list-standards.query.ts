@@ -1,28 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '@opm/platform';
 
-/** `?productCode=&page=&pageSize=` (API.md "Lists": at most 200 a page). */
-export class ListStandardsQuery {
+/** `?productCode=&page=&pageSize=`. */
+export class ListStandardsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'P-100', description: 'only this product' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   productCode?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }
