@@ -53,7 +53,9 @@ describe('order intake and preliminary review (e2e)', () => {
       if (!found?.value) throw new Error('no review request yet');
       return JSON.parse(found.value);
     });
-    expect(requested.payload).toEqual({ orderId: res.body.id, number: res.body.number, round: 1 });
+    expect(requested.payload).toMatchObject({ orderId: res.body.id, number: res.body.number, round: 1, major: false });
+    // Sales sends the full order to the reviewers (R3.7).
+    expect(requested.payload.order).toMatchObject({ orderId: res.body.id, totalAmount: res.body.totalAmount, lines: res.body.lines });
   });
 
   it('R2.4 R2.5 completeness fails naming each missing item; the order waits for the customer', async () => {
