@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { deadLetterTopic, Envelope, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
+import { deadLetterTopic, Envelope, SalesOrderDetailsChangedV1, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
 import { eventually, KafkaTestClient, mintToken, testDatabaseUrl, TestStack } from '@opm/testing';
 
 function receivedEvent(orderId: string, eventId = randomUUID()): Envelope<SalesOrderReceived> {
@@ -96,4 +96,36 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
     const local = await db.query('SELECT message_key FROM dead_letter WHERE message_key = ANY($1)', [[badKey, wrongKey]]);
     expect(local.rowCount).toBe(2);
   });
+
+  it('N2 an event that arrives before the one it builds on waits and is applied after it, not dead-lettered', async () => {
+    const received = receivedEvent(randomUUID());
+    const orderId = received.payload.orderId;
+    const changed = {
+      ...receivedEvent(orderId),
+      type: SalesOrderDetailsChangedV1.type,
+      payload: {
+        orderId,
+        contactPerson: 'Li Wei',
+        contactPhone: '+86 21 5555 0101',
+        deliveryDate: '2027-06-30',
+        deliveryPlace: 'Pudong',
+        paymentTerms: '30 days net',
+        specialRequirements: received.payload.specialRequirements,
+        currency: 'CNY',
+        totalAmount: '10.00',
+        lines: received.payload.lines,
+      },
+    };
+    // Different topics have no order between them: the change comes first.
+    await kafka.produce(SalesOrderDetailsChangedV1.topic, [{ key: orderId, value: JSON.stringify(changed) }]);
+    await new Promise((r) => setTimeout(r, 1500));
+    await kafka.produce(SalesOrderReceivedV1.topic, [{ key: orderId, value: JSON.stringify(received) }]);
+    await eventually(async () => {
+      const { rows } = await db.query('SELECT "deliveryDate"::text AS d FROM received_order WHERE "orderId" = $1', [orderId]);
+      expect(rows[0]?.d).toBe('2027-06-30');
+    }, { timeoutMs: 60_000 });
+    const dead = await db.query('SELECT count(*)::int AS n FROM dead_letter WHERE message_key = $1', [orderId]);
+    expect(dead.rows[0].n).toBe(0);
+  }, 90_000);
 });
+

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { DEPARTMENT_SERVICES, OrderIssueAcknowledged, SalesOrderIssuedV1 } from '@opm/contracts';
-import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, Outbox, Principal, ProblemException } from '@opm/platform';
+import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, NotYetApplicable, Outbox, Principal, ProblemException } from '@opm/platform';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
 import { Customer } from '../customers/customer.entity';
@@ -128,7 +128,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async applyAcknowledgement(m: EntityManager, ack: OrderIssueAcknowledged): Promise<void> {
-    if (!(await m.existsBy(Issuance, { orderId: ack.orderId }))) throw new Error(`order ${ack.orderId} has no issuance here`);
+    if (!(await m.existsBy(Issuance, { orderId: ack.orderId }))) throw new NotYetApplicable(`order ${ack.orderId} has no issuance here yet`);
     await m
       .createQueryBuilder()
       .insert()

@@ -45,6 +45,8 @@ const serviceSchema = (name: ProcessName) =>
     KAFKA_CLIENT_ID: z.string().default(name),
     /** The service's consumer group (Nest appends `-server` on Kafka); one group per service, shared by its replicas. */
     KAFKA_GROUP_ID: z.string().default(name),
+    /** Partitions a consumer handles side by side (each still in order); order events are keyed by order id. */
+    KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
     /** How often the outbox relay polls when no NOTIFY arrives (a safety net, not the normal path). */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
     /** Upper bound of the relay's exponential backoff while Kafka is unreachable. */

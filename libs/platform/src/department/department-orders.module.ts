@@ -7,7 +7,7 @@ import { DepartmentService, Envelope, OrderIssueAcknowledgedV1, SalesOrderDetail
 import { NotFoundProblem, uuidParam } from '../http/problem-details';
 import { AuditLog } from '../audit/audit-log';
 import type { EventContext } from '../messaging/event-transport';
-import { Inbox } from '../messaging/inbox';
+import { Inbox, NotYetApplicable } from '../messaging/inbox';
 import { Outbox } from '../messaging/outbox';
 import { ReceivedOrder } from './received-order.entity';
 
@@ -100,7 +100,7 @@ export class DepartmentOrdersModule {
           const p = event.payload;
           const before = await m.findOneBy(ReceivedOrder, { orderId: p.orderId });
           // Events of one order arrive in order, so the copy exists unless the order never reached us.
-          if (!before) throw new Error(`order ${p.orderId} is not known here`);
+          if (!before) throw new NotYetApplicable(`order ${p.orderId} has not reached ${department} yet`);
           const change = { deliveryDate: p.deliveryDate, specialRequirements: p.specialRequirements, currency: p.currency, totalAmount: p.totalAmount, lines: p.lines };
           await m.update(ReceivedOrder, { orderId: p.orderId }, change);
           await this.audit.record(m, {
@@ -120,7 +120,7 @@ export class DepartmentOrdersModule {
         await this.inbox.consume(`${department}.issued-orders`, SalesOrderIssuedV1, ctx, async (event, m) => {
           const p = event.payload;
           const copy = await m.findOneBy(ReceivedOrder, { orderId: p.orderId });
-          if (!copy) throw new Error(`order ${p.orderId} is not known here`);
+          if (!copy) throw new NotYetApplicable(`order ${p.orderId} has not reached ${department} yet`);
           const issued = { issuedAt: new Date(p.issuedAt), signedBy: p.signedBy, documentHash: p.documentHash, lines: p.order.lines, totalAmount: p.order.totalAmount, deliveryDate: p.order.deliveryDate, specialRequirements: p.order.specialRequirements };
           await m.update(ReceivedOrder, { orderId: p.orderId }, issued);
           await this.outbox.publish(m, OrderIssueAcknowledgedV1, { orderId: p.orderId }, {

@@ -6,6 +6,12 @@ import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { requestContext } from '../observability/request-context';
 import { EventContext, EventTransport } from './event-transport';
 
+/**
+ * Thrown by a handler whose event depends on one that has not been applied yet (events of one order on
+ * different topics have no order between them): the message is redelivered later, never dead-lettered.
+ */
+export class NotYetApplicable extends Error {}
+
 export type EventHandler<P> = (event: Envelope<P>, manager: EntityManager) => Promise<void>;
 
 /** Why a message could not be handled, with what the dead-letter record keeps of it. */
@@ -72,6 +78,11 @@ export class Inbox {
         );
         return;
       } catch (err) {
+        if (err instanceof NotYetApplicable) {
+          // Not the message's fault: what it builds on (an earlier event on another topic) has not arrived yet.
+          this.logger.warn(`${consumer}: ${event.type} ${event.eventId} waits: ${err.message}; it will be redelivered`);
+          throw err;
+        }
         if (!(await this.databaseReachable())) {
           this.logger.warn(`${consumer}: database unreachable; ${event.type} ${event.eventId} will be redelivered`);
           throw err;

@@ -5,8 +5,9 @@ import { kafkaLogCreator } from './kafka-connections';
 
 /**
  * The Nest Kafka transport for a service's @EventPattern consumers: one consumer group per service
- * (Nest appends `-server`), messages kept binary so the inbox validates what was really sent, one
- * partition at a time per consumer so an order's events are applied in order.
+ * (Nest appends `-server`), messages kept binary so the inbox validates what was really sent. Partitions are
+ * consumed side by side, each one message at a time, so one order's events (one key, one partition) are
+ * applied in order while different orders proceed in parallel.
  */
 export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
   return {
@@ -27,7 +28,7 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
         retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5000 },
       },
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true, partitionsConsumedConcurrently: 1 },
+      run: { autoCommit: true, partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY },
       parser: { keepBinary: true },
       producer: { allowAutoTopicCreation: false },
     },
