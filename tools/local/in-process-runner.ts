@@ -98,10 +98,16 @@ export async function runInOneProcess(settings: LocalSettings): Promise<void> {
     say(`starting ${SERVICES.join(', ')} and the gateway (${describeSetup(settings)})`);
 
     // Consumers of every service attach before any event flows, so none misses one sent during start-up.
-    const attached = sharedInMemoryBroker.hold();
+    const hold = sharedInMemoryBroker.hold();
+    let held = true;
+    const attached = (): void => {
+      if (held) hold();
+      held = false;
+    };
     try {
+      // A service that fails to start closes its apps, and its relay may be waiting on the hold: release it first.
       const started = await Promise.allSettled(
-        SERVICES.map((s) => hostEntryPoint(s, { PORT: String(settings.ports[s]), DATABASE_URL: urls[s] }, loadEntryPoint(s))),
+        SERVICES.map((s) => hostEntryPoint(s, { PORT: String(settings.ports[s]), DATABASE_URL: urls[s] }, loadEntryPoint(s), attached)),
       );
       for (const result of started) if (result.status === 'fulfilled') services.push(result.value);
       const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');

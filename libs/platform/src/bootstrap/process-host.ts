@@ -34,7 +34,13 @@ const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 
  * Runs an entry point inside this process: `load` imports the module whose top level calls `runMain`; resolves
  * once its main has finished starting, with a handle to close what it started. A failed start closes its apps.
  */
-export async function hostEntryPoint(name: string, env: Record<string, string>, load: () => Promise<unknown>): Promise<HostedEntryPoint> {
+export async function hostEntryPoint(
+  name: string,
+  env: Record<string, string>,
+  load: () => Promise<unknown>,
+  /** Told before the failed entry's apps are closed: closing may wait on what the host holds back (events). */
+  onStartFailed?: (err: unknown) => void,
+): Promise<HostedEntryPoint> {
   const entry: HostedEntry = { env: { ...process.env, ...env }, apps: [] };
   const level = entry.env.LOG_LEVEL && LOG_LEVELS.has(entry.env.LOG_LEVEL) ? entry.env.LOG_LEVEL : 'info';
   await entries.run(entry, () => runWithServiceLogger(name, level, load));
@@ -49,6 +55,7 @@ export async function hostEntryPoint(name: string, env: Record<string, string>, 
   try {
     await entry.started;
   } catch (err) {
+    onStartFailed?.(err);
     await hosted.close().catch(() => undefined);
     throw err;
   }
