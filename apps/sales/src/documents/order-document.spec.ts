@@ -17,6 +17,9 @@ import { COMPANY, longOrder, sampleOrder } from './test/sample-order';
 /** Extracted text wraps lines and splits runs; compare without any whitespace. */
 const compact = (text: string): string => text.replace(/\s+/g, '');
 
+// Rendering plus extraction by pdf.js in a child process: seconds each on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 describe('printable order document (R4.3)', () => {
   it('R4.3 renders a sealed, signed order whose extracted text has the order number, totals, signer and Chinese text', async () => {
     const data = sampleOrder();
