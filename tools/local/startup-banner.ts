@@ -1,3 +1,5 @@
+import { DEMO_USERS } from '@opm/contracts';
+
 export interface BannerInfo {
   setup: string;
   gatewayPort: number;
@@ -9,15 +11,13 @@ export interface BannerInfo {
   startedInMs: number;
 }
 
-/**
- * Demo users: API.md names them (username = department.role), the gateway seeds them when DEMO_DATA is on.
- * When more demo data comes (products, customers...), its one-line summary belongs here too.
- */
+/** Demo users (API.md; the gateway seeds them when DEMO_DATA is on) and the demo master data. */
 function demoLines(password: string | undefined): string[] {
   if (password === undefined) return ['  Demo data:  off (DEMO_DATA=false)'];
   return [
-    '  Demo users: sales.staff, sales.head, production.head, finance.head, leader, ... (all in API.md)',
+    `  Demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}`,
     `              password ${password}  ->  POST /api/v1/auth/token {"username","password"}`,
+    '  Demo data:  customers, products P-100..P-400, suppliers, work centres, quality standards',
   ];
 }
 

@@ -22,18 +22,18 @@ export const SpecialRequirementsSchema = z.object({
 
 /** The order as sales records it: what departments copy (R1.3) and what reviewers assess (R3.7). */
 export const OrderSnapshotSchema = z.object({
-    orderId: z.uuid(),
-    number: z.string().regex(/^SO-\d{4}-\d{6}$/),
-    channel: z.enum(ORDER_CHANNELS),
-    customerId: z.uuid(),
-    orderDate: z.iso.date(),
-    deliveryDate: z.iso.date().nullable(),
-    deliveryPlace: z.string().nullable(),
-    paymentTerms: z.string().nullable(),
-    currency: CurrencySchema,
-    totalAmount: MoneySchema,
-    lines: z.array(OrderLineSchema).min(1),
-    specialRequirements: SpecialRequirementsSchema,
+  orderId: z.uuid(),
+  number: z.string().regex(/^SO-\d{4}-\d{6}$/),
+  channel: z.enum(ORDER_CHANNELS),
+  customerId: z.uuid(),
+  orderDate: z.iso.date(),
+  deliveryDate: z.iso.date().nullable(),
+  deliveryPlace: z.string().nullable(),
+  paymentTerms: z.string().nullable(),
+  currency: CurrencySchema,
+  totalAmount: MoneySchema,
+  lines: z.array(OrderLineSchema).min(1),
+  specialRequirements: SpecialRequirementsSchema,
 });
 export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
 
