@@ -1,3 +1,4 @@
+import { daysFromToday } from '@opm/contracts';
 import { eventually, orderBody, TestStack } from '@opm/testing';
 import { postConcurrently } from './load';
 import { percentile } from './stats';
@@ -11,12 +12,6 @@ import { percentile } from './stats';
 const ORDERS = Number(process.env.ORDERS ?? 300);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 
-function deliveryIn(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 async function main(): Promise<void> {
   const stack = await TestStack.start({ basePort: Number(process.env.BENCH_BASE_PORT ?? 3200) });
   try {
@@ -24,7 +19,7 @@ async function main(): Promise<void> {
     const api = `${stack.member('gateway').baseUrl}/api/v1`;
     const auth = { authorization: await stack.bearer('sales.staff') };
     // Small catalog orders, far out: every department can clear them, so the round completes by itself.
-    const body = () => orderBody({ deliveryDate: deliveryIn(180), lines: [{ productCode: 'P-100', quantity: 10, unitPrice: '12.50' }], specialRequirements: null });
+    const body = () => orderBody({ deliveryDate: daysFromToday(180), lines: [{ productCode: 'P-100', quantity: 10, unitPrice: '12.50' }], specialRequirements: null });
     const { posted, seconds } = await postConcurrently(`${api}/orders`, auth, body, ORDERS, CONCURRENCY);
     const latencies: number[] = [];
     for (const { id, at } of posted) {

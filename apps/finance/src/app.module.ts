@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
+  AppConfigModule,
   DepartmentOrdersModule,
   REVIEWING_DEPARTMENT_ENTITIES,
   REVIEWING_DEPARTMENT_MIGRATIONS,
@@ -9,7 +10,7 @@ import {
 } from '@opm/platform';
 import { FinanceCatalogProduct } from './catalog/catalog-product.entity';
 import { CatalogModule } from './catalog/catalog.module';
-import { FinanceConfigModule, loadFinanceConfig } from './config/finance-config';
+import { FINANCE_CONFIG, loadFinanceConfig } from './config/finance-config';
 import { CreditAccount } from './credit/credit-account.entity';
 import { CreditModule } from './credit/credit.module';
 import { OrderExposureHook } from './credit/order-exposure.hook';
@@ -30,7 +31,7 @@ export class FinanceAppModule {
         DepartmentOrdersModule.forDepartment('finance', { imports: [CreditModule], hook: OrderExposureHook }),
         CreditModule,
         // Validated here, at boot, so a bad FINANCE_* variable stops the service with its name (N6).
-        FinanceConfigModule.forRoot(loadFinanceConfig()),
+        AppConfigModule.forRoot(FINANCE_CONFIG, loadFinanceConfig()),
         CatalogModule,
         ReviewTasksModule.forService('finance', { assessors: [FinanceAssessor] }),
       ],

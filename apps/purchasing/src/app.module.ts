@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
+  AppConfigModule,
   DepartmentOrdersModule,
   REVIEWING_DEPARTMENT_ENTITIES,
   REVIEWING_DEPARTMENT_MIGRATIONS,
@@ -11,7 +12,7 @@ import { BillOfMaterials } from './boms/bill-of-materials.entity';
 import { BomsModule } from './boms/boms.module';
 import { PurchasingCatalogProduct } from './catalog/catalog-product.entity';
 import { CatalogModule } from './catalog/catalog.module';
-import { loadPurchasingConfig, PurchasingConfigModule } from './config/purchasing-config';
+import { loadPurchasingConfig, PURCHASING_CONFIG } from './config/purchasing-config';
 import { Materials1764200003000 } from './database/migrations/1764200003000-materials';
 import { PurchasingCatalogCopy1764300003000 } from './database/migrations/1764300003000-catalog-copy';
 import { PurchasingDemoModule } from './demo/purchasing-demo.module';
@@ -32,7 +33,7 @@ export class PurchasingAppModule {
       imports: [
         ServiceCoreModule.forRoot({ config, entities: PURCHASING_ENTITIES, migrations: PURCHASING_MIGRATIONS }),
         // Validated here, at boot, so a bad PURCHASING_* variable stops the service with its name (N6).
-        PurchasingConfigModule.forRoot(loadPurchasingConfig()),
+        AppConfigModule.forRoot(PURCHASING_CONFIG, loadPurchasingConfig()),
         DepartmentOrdersModule.forDepartment('purchasing'),
         SuppliersModule,
         BomsModule,

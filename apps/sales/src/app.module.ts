@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
 import { CatalogProduct } from './catalog/catalog-product.entity';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomerCredit } from './customers/customer-credit.entity';
 import { Customer } from './customers/customer.entity';
 import { CustomersModule } from './customers/customers.module';
-import { SalesConfigModule } from './config/sales-config.module';
+import { loadSalesConfig, SALES_CONFIG } from './config/sales-config';
 import { Orders1764100001000 } from './database/migrations/1764100001000-orders';
 import { Intake1764100002000 } from './database/migrations/1764100002000-intake';
 import { Review1764100003000 } from './database/migrations/1764100003000-review';
@@ -34,7 +34,7 @@ export class SalesAppModule {
       module: SalesAppModule,
       imports: [
         ServiceCoreModule.forRoot({ config, entities: SALES_ENTITIES, migrations: SALES_MIGRATIONS }),
-        SalesConfigModule,
+        AppConfigModule.forRoot(SALES_CONFIG, loadSalesConfig()),
         OrdersModule,
         CustomersModule,
         LeadsModule,

@@ -1,20 +1,14 @@
 import { simpleParser } from 'mailparser';
 import request from 'supertest';
-import { DEPARTMENT_SERVICES } from '@opm/contracts';
+import { daysFromToday, DEPARTMENT_SERVICES } from '@opm/contracts';
 import { eventually, mintToken, orderBody, TestStack } from '@opm/testing';
 import { extractPdf } from '../src/documents/test/pdf-text';
 import { SmtpSink, startSmtpSink } from '../src/documents/test/smtp-sink';
 
-function addDays(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** A catalog order every department clears at once (auto-confirm), with Chinese special requirements. */
 const clearOrder = () =>
   orderBody({
-    deliveryDate: addDays(150),
+    deliveryDate: daysFromToday(150),
     lines: [{ productCode: 'P-100', quantity: 100, unitPrice: '12.50' }],
     specialRequirements: { customization: null, packaging: '出口木箱包装', transportMode: '海运', other: null },
   });
@@ -188,7 +182,7 @@ describe('approval, issuance, printable order, customer confirmation (e2e)', () 
     const confirmed = await gateway
       .post(`/api/v1/orders/${order.id}/customer-confirmation`)
       .set('authorization', await as('sales.staff'))
-      .send({ confirmedBy: 'Li Wei', channel: 'PHONE', confirmedAt: new Date().toISOString(), expectedDeliveryDate: addDays(150), sendEmail: true })
+      .send({ confirmedBy: 'Li Wei', channel: 'PHONE', confirmedAt: new Date().toISOString(), expectedDeliveryDate: daysFromToday(150), sendEmail: true })
       .expect(201);
     expect(confirmed.body).toMatchObject({ confirmedBy: 'Li Wei', emailedTo: 'li.wei@spm.example', recordedBy: 'sales.staff' });
     const mail = await eventually(async () => {
@@ -210,7 +204,7 @@ describe('approval, issuance, printable order, customer confirmation (e2e)', () 
     const early = await gateway
       .post(`/api/v1/orders/${order.id}/customer-confirmation`)
       .set('authorization', await as('sales.staff'))
-      .send({ confirmedBy: 'Li Wei', channel: 'PHONE', confirmedAt: new Date().toISOString(), expectedDeliveryDate: addDays(150) })
+      .send({ confirmedBy: 'Li Wei', channel: 'PHONE', confirmedAt: new Date().toISOString(), expectedDeliveryDate: daysFromToday(150) })
       .expect(409);
     expect(early.body.detail).toContain('issue it first');
     const bad = await gateway.post(`/api/v1/orders/${order.id}/customer-confirmation`).set('authorization', await as('sales.staff')).send({ channel: 'PIGEON', expectedDeliveryDate: 'soon' }).expect(400);

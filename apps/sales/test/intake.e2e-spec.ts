@@ -1,14 +1,8 @@
 import request from 'supertest';
-import { DEMO_CUSTOMERS, DEPARTMENT_SERVICES, SalesOrderReviewRequestedV1 } from '@opm/contracts';
+import { daysFromToday, DEMO_CUSTOMERS, DEPARTMENT_SERVICES, SalesOrderReviewRequestedV1 } from '@opm/contracts';
 import { eventually, KafkaTestClient, orderBody, ReceivedMessage, TestStack } from '@opm/testing';
 
 const [, SECOND, POOR] = DEMO_CUSTOMERS;
-
-function addDays(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Order intake and the preliminary review (policy section 二) across the real services. */
 describe('order intake and preliminary review (e2e)', () => {
@@ -74,11 +68,11 @@ describe('order intake and preliminary review (e2e)', () => {
   });
 
   it('R2.4 R2.6 an over-tight delivery date escalates, naming the earliest feasible date', async () => {
-    const res = await post(orderBody({ deliveryDate: addDays(20), lines: [{ productCode: 'P-300', quantity: 2, unitPrice: '480.00' }] }));
+    const res = await post(orderBody({ deliveryDate: daysFromToday(20), lines: [{ productCode: 'P-300', quantity: 2, unitPrice: '480.00' }] }));
     expect(res.body.status).toBe('ESCALATED');
     const date = check(res.body, 'DELIVERY_DATE');
     expect(date.result).toBe('FAIL');
-    expect(date.reasons[0]).toMatch(new RegExp(`^line 1: P-300 needs \\d+ days; earliest delivery \\d{4}-\\d{2}-\\d{2}, requested ${addDays(20)}$`));
+    expect(date.reasons[0]).toMatch(new RegExp(`^line 1: P-300 needs \\d+ days; earliest delivery \\d{4}-\\d{2}-\\d{2}, requested ${daysFromToday(20)}$`));
     expect(check(res.body, 'CREDIT').result).toBe('PASS');
   });
 
@@ -97,9 +91,9 @@ describe('order intake and preliminary review (e2e)', () => {
       .patch(`/api/v1/orders/${created.body.id}`)
       .set('authorization', auth)
       .set('if-match', String(created.body.version))
-      .send({ paymentTerms: '30 days net', deliveryDate: addDays(120) })
+      .send({ paymentTerms: '30 days net', deliveryDate: daysFromToday(120) })
       .expect(200);
-    expect(patched.body).toMatchObject({ status: 'UNDER_REVIEW', paymentTerms: '30 days net', deliveryDate: addDays(120) });
+    expect(patched.body).toMatchObject({ status: 'UNDER_REVIEW', paymentTerms: '30 days net', deliveryDate: daysFromToday(120) });
     expect(check(patched.body, 'COMPLETENESS').result).toBe('PASS');
     const again = await gateway.patch(`/api/v1/orders/${created.body.id}`).set('authorization', auth).send({ paymentTerms: 'cash' }).expect(409);
     expect(again.body).toMatchObject({ currentStatus: 'UNDER_REVIEW', action: 'supplyInfo' });
@@ -107,7 +101,7 @@ describe('order intake and preliminary review (e2e)', () => {
     // The departments' copies follow the change (R1.3).
     await eventually(async () => {
       const view = await gateway.get(`/api/v1/orders/${created.body.id}`).set('authorization', auth).expect(200);
-      for (const d of DEPARTMENT_SERVICES) expect(view.body.departments[d].deliveryDate).toBe(addDays(120));
+      for (const d of DEPARTMENT_SERVICES) expect(view.body.departments[d].deliveryDate).toBe(daysFromToday(120));
     });
   });
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { REVIEW_DEPARTMENTS, ReviewTaskCompletedV1 } from '@opm/contracts';
+import { daysFromToday, REVIEW_DEPARTMENTS, ReviewTaskCompletedV1 } from '@opm/contracts';
 import { eventually, KafkaTestClient, orderBody, ReceivedMessage, testGroupId, TestStack } from '@opm/testing';
 
 interface Task {
@@ -23,16 +23,10 @@ interface Round {
   chair: { chair: string; conclusion: string } | null;
 }
 
-function addDays(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** A catalog-only order every department can assess as clear from its own data. */
 const clearOrder = (over: Record<string, unknown> = {}) =>
   orderBody({
-    deliveryDate: addDays(150),
+    deliveryDate: daysFromToday(150),
     lines: [{ productCode: 'P-100', quantity: 100, unitPrice: '12.50' }],
     specialRequirements: { customization: null, packaging: 'standard carton', transportMode: 'road', other: null },
     ...over,
@@ -106,7 +100,7 @@ describe('multi-department order review (e2e)', () => {
   });
 
   it('R3.2 R3.7 R3.8 a FAIL ends in REVIEW_FAILED with the reasons; a revision opens a second round that passes', async () => {
-    const order = await place(orderBody({ deliveryDate: addDays(150), specialRequirements: { customization: 'logo engraving', packaging: null, transportMode: null, other: null } }));
+    const order = await place(orderBody({ deliveryDate: daysFromToday(150), specialRequirements: { customization: 'logo engraving', packaging: null, transportMode: null, other: null } }));
     const first = await opened(order.id);
     const technical = first.tasks.find((t) => t.department === 'TECHNICAL');
     // A free-text line and a customisation need an engineer: never auto-cleared.
@@ -125,7 +119,7 @@ describe('multi-department order review (e2e)', () => {
       );
     }
 
-    await gateway.post(`/api/v1/orders/${order.id}/revise`).set('authorization', await as('production.head')).send({ reason: 'x', deliveryDate: addDays(160) }).expect(403);
+    await gateway.post(`/api/v1/orders/${order.id}/revise`).set('authorization', await as('production.head')).send({ reason: 'x', deliveryDate: daysFromToday(160) }).expect(403);
     const revised = await gateway
       .post(`/api/v1/orders/${order.id}/revise`)
       .set('authorization', await as('sales.staff'))
@@ -139,12 +133,12 @@ describe('multi-department order review (e2e)', () => {
       [2, 'PASSED'],
     ]);
     // Revising is only for a failed review.
-    const again = await gateway.post(`/api/v1/orders/${order.id}/revise`).set('authorization', await as('sales.staff')).send({ reason: 'x', deliveryDate: addDays(170) }).expect(409);
+    const again = await gateway.post(`/api/v1/orders/${order.id}/revise`).set('authorization', await as('sales.staff')).send({ reason: 'x', deliveryDate: daysFromToday(170) }).expect(409);
     expect(again.body.detail).toContain('cannot revise an order in status AWAITING_APPROVAL');
   }, 90_000);
 
   it('R3.7 only the department may answer its task, and only once', async () => {
-    const order = await place(orderBody({ deliveryDate: addDays(150) }));
+    const order = await place(orderBody({ deliveryDate: daysFromToday(150) }));
     await opened(order.id);
     const other = await opinion(order.id, 'TECHNICAL', 'quality.head', { conclusion: 'PASS', opinion: 'looks fine to quality' });
     expect(other.status).toBe(403);
@@ -159,7 +153,7 @@ describe('multi-department order review (e2e)', () => {
   });
 
   it('R3.7 a task not answered in time is escalated, visibly, even across a restart of its service', async () => {
-    const order = await place(orderBody({ deliveryDate: addDays(150) }));
+    const order = await place(orderBody({ deliveryDate: daysFromToday(150) }));
     await opened(order.id);
     // The technical task waits for a person; its service is down when the deadline passes.
     await stack.member('production').stop();

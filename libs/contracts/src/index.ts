@@ -17,3 +17,4 @@ export * from './events/sales-order-review-concluded/sales-order-review-conclude
 export * from './events/sales-order-issued/sales-order-issued.event';
 export * from './events/order-issue-acknowledged/order-issue-acknowledged.event';
 export * from './demo/demo-users';
+export * from './dates';

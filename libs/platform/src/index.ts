@@ -44,3 +44,4 @@ export * from './review/review-tasks.module';
 export * from './http/page';
 export * from './auth/password-hash';
 export * from './department/department-tables';
+export * from './config/app-config';

@@ -1,6 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
 import { z } from 'zod';
-import { ConfigError, currentEnv } from '@opm/platform';
+import { parseAppConfig } from '@opm/platform';
 import { percentToBasisPoints } from '../review/percent';
 
 const percent = (max: RegExp, fallback: string) =>
@@ -31,18 +30,7 @@ export type FinanceConfig = z.infer<typeof schema>;
 export const FINANCE_CONFIG = Symbol('FINANCE_CONFIG');
 
 /** Validated at boot like the platform's settings: a bad one stops the service and names the variable (N6). */
-export function loadFinanceConfig(env: NodeJS.ProcessEnv = currentEnv()): FinanceConfig {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(`invalid configuration:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  return result.data;
+export function loadFinanceConfig(env?: NodeJS.ProcessEnv): FinanceConfig {
+  return parseAppConfig(schema, env);
 }
 
-/** Makes the validated settings injectable everywhere in the app (the review assessor lives in a platform module). */
-@Module({})
-export class FinanceConfigModule {
-  static forRoot(config: FinanceConfig): DynamicModule {
-    return { module: FinanceConfigModule, global: true, providers: [{ provide: FINANCE_CONFIG, useValue: config }], exports: [FINANCE_CONFIG] };
-  }
-}

@@ -1,5 +1,5 @@
 import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import { addDays, daysBetween } from './iso-dates';
+import { addDays, daysBetween } from '@opm/contracts';
 import { lineLabel, ReviewOrderLine } from './order-line-label';
 
 /**

@@ -6,7 +6,7 @@ import { Product } from '../catalog/product.entity';
 import { WorkCentreCalendarException } from '../work-centres/work-centre-calendar-exception.entity';
 import { WorkCentre } from '../work-centres/work-centre.entity';
 import { CAPACITY_HORIZON_DAYS, capacityAssessment, CapacityCentre, CommittedOrder } from './capacity-assessment';
-import { addDays, isoDay } from './iso-dates';
+import { addDays, isoDay } from '@opm/contracts';
 
 /**
  * The production department's automatic capacity assessment (R3.3) against its work centres and calendar.

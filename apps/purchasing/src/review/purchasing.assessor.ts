@@ -6,7 +6,7 @@ import { BillOfMaterials } from '../boms/bill-of-materials.entity';
 import { PurchasingCatalogProduct } from '../catalog/catalog-product.entity';
 import { PURCHASING_CONFIG, PurchasingConfig } from '../config/purchasing-config';
 import { Supplier } from '../suppliers/supplier.entity';
-import { isoDay } from './iso-dates';
+import { isoDay } from '@opm/contracts';
 import { MaterialOffer, materialsAssessment, StockForReview } from './materials-assessment';
 
 /** The purchasing department's automatic assessment (R3.5): bills of materials, stock, suppliers, lead times. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPROVAL_STEPS, ApprovalStep, MoneySchema } from '@opm/contracts';
-import { ConfigError, currentEnv } from '@opm/platform';
+import { parseAppConfig } from '@opm/platform';
 
 const stepList = z
   .string()
@@ -35,10 +35,6 @@ export function minAmountFor(config: SalesConfig, step: ApprovalStep): string | 
 }
 
 /** Sales' own settings, validated at boot like the platform's (a bad one names the variable). */
-export function loadSalesConfig(env: NodeJS.ProcessEnv = currentEnv()): SalesConfig {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(`invalid configuration:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  return result.data;
+export function loadSalesConfig(env?: NodeJS.ProcessEnv): SalesConfig {
+  return parseAppConfig(schema, env);
 }

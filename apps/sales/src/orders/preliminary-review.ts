@@ -1,4 +1,4 @@
-import { fromMinorUnits, toMinorUnits } from '@opm/contracts';
+import { addDays, fromMinorUnits, toMinorUnits } from '@opm/contracts';
 
 /** The policy's checks right after recording (R2.4). */
 export type CheckName = 'COMPLETENESS' | 'CREDIT' | 'DELIVERY_DATE';
@@ -56,12 +56,6 @@ export interface ReviewContext {
 
 /** The items the policy needs before review can start (R2.2, R2.5), in the order sales asks for them. */
 export const REQUIRED_ITEMS = ['contactPerson', 'contactPhone', 'deliveryDate', 'deliveryPlace', 'paymentTerms'] as const;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function completeness(order: ReviewedOrder): { check: PreliminaryCheck; missing: string[] } {
   const missing = REQUIRED_ITEMS.filter((item) => {

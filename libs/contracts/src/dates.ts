@@ -16,3 +16,8 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/** The date `days` after today (UTC). */
+export function daysFromToday(days: number, now: Date = new Date()): string {
+  return addDays(isoDay(now), days);
+}
