@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { fromMinorUnits, toMinorUnits } from '@opm/contracts';
+import type { OrderLine, SpecialRequirements } from '@opm/contracts';
 import { canonicalJson } from '@opm/platform';
 
 /*
@@ -17,16 +18,8 @@ import { canonicalJson } from '@opm/platform';
  * finds it again without OCR.
  */
 
-export interface OrderDocumentLine {
-  lineNo: number;
-  productCode: string | null;
-  productName: string | null;
-  specification: string | null;
-  quantity: number;
-  /** Money as a decimal string ("12.50"), as everywhere in the platform (N3). */
-  unitPrice: string;
-  amount: string;
-}
+/** A line as the order carries it; money as decimal strings (N3). */
+export type OrderDocumentLine = OrderLine;
 
 export interface OrderDocumentCustomer {
   name: string;
@@ -35,12 +28,7 @@ export interface OrderDocumentCustomer {
   address: string | null;
 }
 
-export interface OrderDocumentSpecialRequirements {
-  customization: string | null;
-  packaging: string | null;
-  transportMode: string | null;
-  other: string | null;
-}
+export type OrderDocumentSpecialRequirements = SpecialRequirements;
 
 export interface OrderDocumentApproval {
   /** An approval step (SALES_HEAD, DIVISION_LEADER, FINANCE) or any other label. */

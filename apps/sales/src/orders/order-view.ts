@@ -1,16 +1,9 @@
-import type { OrderChannel, OrderSnapshot, OrderStatus } from '@opm/contracts';
-import type { Escalation, Order, SpecialRequirements } from './order.entity';
+import type { OrderChannel, OrderLine, OrderSnapshot, OrderStatus, SpecialRequirements } from '@opm/contracts';
+import type { Escalation, Order } from './order.entity';
 import type { PreliminaryReview } from './preliminary-review';
 
-export interface OrderLineView {
-  lineNo: number;
-  productCode: string | null;
-  productName: string | null;
-  specification: string | null;
-  quantity: number;
-  unitPrice: string;
-  amount: string;
-}
+/** A line as clients and events see it. */
+export type OrderLineView = OrderLine;
 
 /** The sales part of an order as clients see it (API.md "Shapes"). */
 export interface OrderView {

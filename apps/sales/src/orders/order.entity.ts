@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { OrderChannel, OrderStatus } from '@opm/contracts';
+import type { OrderChannel, OrderStatus, SpecialRequirements } from '@opm/contracts';
 import { OrderLine } from './order-line.entity';
 import type { PreliminaryReview } from './preliminary-review';
 
@@ -13,12 +13,6 @@ export interface Escalation {
   decidedAt: string | null;
 }
 
-export interface SpecialRequirements {
-  customization: string | null;
-  packaging: string | null;
-  transportMode: string | null;
-  other: string | null;
-}
 
 /** The order as sales owns it (R2.2): the aggregate whose status machine leads the whole process. */
 @Entity('sales_order')

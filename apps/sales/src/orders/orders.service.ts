@@ -6,13 +6,14 @@ import {
   multiplyMoney,
   SalesOrderDetailsChangedV1,
   SalesOrderReceivedV1,
+  SpecialRequirements,
   sumMoney,
 } from '@opm/contracts';
 import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, Outbox, requestContext } from '@opm/platform';
 import { CatalogProduct } from '../catalog/catalog-product.entity';
 import { CustomerCredit } from '../customers/customer-credit.entity';
 import { Lead } from '../leads/lead.entity';
-import { CreateOrderDto } from './dto/create-order.dto';
+import { CreateOrderDto, SpecialRequirementsDto } from './dto/create-order.dto';
 import { EscalationDecisionDto } from './dto/escalation-decision.dto';
 import { UpdateOrderDto } from './dto/update-order.dto';
 import { OrderLine } from './order-line.entity';
@@ -35,6 +36,30 @@ export interface OrderListQuery {
 const CLOSED_STATUSES = ['REJECTED', 'CANCELLED', 'SETTLED', 'ARCHIVED'];
 
 const fieldError = (field: string, message: string) => ({ errors: [{ field, message }] });
+
+/** Special requirements as stored: every flag present, null when not asked for (R2.3). */
+function specialRequirementsOf(sr: SpecialRequirementsDto | null | undefined): SpecialRequirements {
+  return { customization: sr?.customization ?? null, packaging: sr?.packaging ?? null, transportMode: sr?.transportMode ?? null, other: sr?.other ?? null };
+}
+
+/** The fields a change names; none is a 400. */
+function changedFields(changes: object, detail: string): string[] {
+  const fields = Object.entries(changes)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+  if (fields.length === 0) throw new BadRequestException({ detail, errors: [{ field: 'body', message: 'no field to change' }] });
+  return fields;
+}
+
+/** The order details that supplying information (R2.5) and revising (R3.7) may change. */
+function applyDetails(order: Order, changes: UpdateOrderDto): void {
+  if (changes.contactPerson !== undefined) order.contactPerson = changes.contactPerson;
+  if (changes.contactPhone !== undefined) order.contactPhone = changes.contactPhone;
+  if (changes.deliveryDate !== undefined) order.deliveryDate = changes.deliveryDate;
+  if (changes.deliveryPlace !== undefined) order.deliveryPlace = changes.deliveryPlace;
+  if (changes.paymentTerms !== undefined) order.paymentTerms = changes.paymentTerms;
+  if (changes.specialRequirements !== undefined) order.specialRequirements = specialRequirementsOf(changes.specialRequirements);
+}
 
 @Injectable()
 export class OrdersService {
@@ -62,7 +87,6 @@ export class OrdersService {
     const id = randomUUID();
     if (dto.leadId) await this.convertLead(m, dto.leadId, id);
     const lines = this.buildLines(m, id, dto.lines);
-    const sr = dto.specialRequirements;
     await m.save(
       m.create(Order, {
         id,
@@ -79,12 +103,7 @@ export class OrdersService {
         paymentTerms: dto.paymentTerms ?? null,
         currency: dto.currency,
         totalAmount: sumMoney(lines.map((l) => l.amount)),
-        specialRequirements: {
-          customization: sr?.customization ?? null,
-          packaging: sr?.packaging ?? null,
-          transportMode: sr?.transportMode ?? null,
-          other: sr?.other ?? null,
-        },
+        specialRequirements: specialRequirementsOf(dto.specialRequirements),
         createdBy: requestContext.get()?.actor?.username ?? null,
         complex: dto.complex ?? false,
         preliminaryReview: null,
@@ -101,29 +120,13 @@ export class OrdersService {
 
   /** PATCH while AWAITING_INFO (R2.5): the supplied items are stored and the preliminary review runs again. */
   async supplyInfo(id: string, dto: UpdateOrderDto, ifMatch: number | undefined): Promise<OrderView> {
-    const fields = Object.keys(dto).filter((k) => dto[k as keyof UpdateOrderDto] !== undefined);
-    if (fields.length === 0) {
-      throw new BadRequestException({ detail: 'supply at least one field', errors: [{ field: 'body', message: 'no field to change' }] });
-    }
+    const fields = changedFields(dto, 'supply at least one field');
     return this.dataSource.transaction(async (m) => {
       const order = await this.lockAndLoad(m, id);
       assertVersion(`order ${order.number}`, order.version, ifMatch);
       order.status = nextStatus(order.status, 'supplyInfo');
       const before = toOrderView(order);
-      if (dto.contactPerson !== undefined) order.contactPerson = dto.contactPerson;
-      if (dto.contactPhone !== undefined) order.contactPhone = dto.contactPhone;
-      if (dto.deliveryDate !== undefined) order.deliveryDate = dto.deliveryDate;
-      if (dto.deliveryPlace !== undefined) order.deliveryPlace = dto.deliveryPlace;
-      if (dto.paymentTerms !== undefined) order.paymentTerms = dto.paymentTerms;
-      if (dto.specialRequirements !== undefined) {
-        const sr = dto.specialRequirements;
-        order.specialRequirements = {
-          customization: sr?.customization ?? null,
-          packaging: sr?.packaging ?? null,
-          transportMode: sr?.transportMode ?? null,
-          other: sr?.other ?? null,
-        };
-      }
+      applyDetails(order, dto);
       await m.save(order);
       await this.publishDetailsChanged(m, order);
       await this.audit.record(m, {
@@ -145,30 +148,14 @@ export class OrdersService {
    */
   async revise(id: string, dto: ReviseOrderDto, ifMatch: number | undefined): Promise<OrderView> {
     const { reason, ...changes } = dto;
-    const fields = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
-    if (fields.length === 0) {
-      throw new BadRequestException({ detail: 'a revision changes at least one field', errors: [{ field: 'body', message: 'no field to change' }] });
-    }
+    changedFields(changes, 'a revision changes at least one field');
     return this.dataSource.transaction(async (m) => {
       const order = await this.lockAndLoad(m, id);
       assertVersion(`order ${order.number}`, order.version, ifMatch);
       const before = toOrderView(order);
       order.status = nextStatus(order.status, 'revise');
-      if (changes.contactPerson !== undefined) order.contactPerson = changes.contactPerson;
-      if (changes.contactPhone !== undefined) order.contactPhone = changes.contactPhone;
-      if (changes.deliveryDate !== undefined) order.deliveryDate = changes.deliveryDate;
-      if (changes.deliveryPlace !== undefined) order.deliveryPlace = changes.deliveryPlace;
-      if (changes.paymentTerms !== undefined) order.paymentTerms = changes.paymentTerms;
+      applyDetails(order, changes);
       if (changes.complex !== undefined) order.complex = changes.complex;
-      if (changes.specialRequirements !== undefined) {
-        const sr = changes.specialRequirements;
-        order.specialRequirements = {
-          customization: sr?.customization ?? null,
-          packaging: sr?.packaging ?? null,
-          transportMode: sr?.transportMode ?? null,
-          other: sr?.other ?? null,
-        };
-      }
       if (changes.lines !== undefined) {
         await m.delete(OrderLine, { orderId: id });
         order.lines = this.buildLines(m, id, changes.lines);
@@ -201,7 +188,7 @@ export class OrdersService {
         decidedAt: new Date().toISOString(),
       };
       await m.save(order);
-      if (order.status === 'UNDER_REVIEW') await this.requestReview(m, order);
+      if (order.status === 'UNDER_REVIEW') await this.review.openRound(m, order);
       const after = toOrderView(await this.load(m, id));
       await this.audit.record(m, {
         action: dto.decision === 'ACCEPT' ? 'order.escalation-accepted' : 'order.escalation-rejected',
@@ -277,7 +264,7 @@ export class OrdersService {
       checks: result.checks,
       missing: result.missing,
     });
-    if (order.status === 'UNDER_REVIEW') await this.requestReview(m, order);
+    if (order.status === 'UNDER_REVIEW') await this.review.openRound(m, order);
     await this.audit.record(m, {
       action: 'order.preliminary-review',
       entityType: 'order',
@@ -287,11 +274,6 @@ export class OrdersService {
       after: { status: order.status, preliminaryReview: result },
     });
     return toOrderView(await this.load(m, order.id));
-  }
-
-  /** Intake hands the order to department review (R3.7). */
-  private async requestReview(m: EntityManager, order: Order): Promise<void> {
-    await this.review.openRound(m, order);
   }
 
   private async publishDetailsChanged(m: EntityManager, order: Order): Promise<void> {

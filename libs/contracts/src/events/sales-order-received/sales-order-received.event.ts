@@ -36,6 +36,8 @@ export const OrderSnapshotSchema = z.object({
   specialRequirements: SpecialRequirementsSchema,
 });
 export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+export type SpecialRequirements = z.infer<typeof SpecialRequirementsSchema>;
 
 /** Sales recorded an order (R2.1, R2.2): every department keeps its own copy from this event. */
 export const SalesOrderReceivedV1 = defineEvent('sales.order.received', 1, OrderSnapshotSchema);
