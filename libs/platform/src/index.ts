@@ -45,3 +45,4 @@ export * from './http/page';
 export * from './auth/password-hash';
 export * from './department/department-tables';
 export * from './config/app-config';
+export * from './persistence/demo-data';

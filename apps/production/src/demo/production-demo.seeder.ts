@@ -1,7 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { SERVICE_CONFIG, ServiceConfig } from '@opm/platform';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DemoData } from '@opm/platform';
 import { ProductsService } from '../catalog/products.service';
 import { WorkCentresService } from '../work-centres/work-centres.service';
 import { DEMO_PRODUCTS, DEMO_WORK_CENTRES } from './demo-catalog';
@@ -13,18 +11,14 @@ import { DEMO_PRODUCTS, DEMO_WORK_CENTRES } from './demo-catalog';
  */
 @Injectable()
 export class ProductionDemoSeeder implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ProductionDemoSeeder.name);
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly demo: DemoData,
     private readonly products: ProductsService,
     private readonly workCentres: WorkCentresService,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.DEMO_DATA) return;
-    const created = await this.dataSource.transaction(async (m) => {
+  onApplicationBootstrap(): Promise<void> {
+    return this.demo.seed('demo work centres and catalog', async (m) => {
       const names: string[] = [];
       for (const centre of DEMO_WORK_CENTRES) {
         if (await this.workCentres.insertIfMissing(m, centre)) names.push(centre.code);
@@ -36,6 +30,6 @@ export class ProductionDemoSeeder implements OnApplicationBootstrap {
       }
       return names;
     });
-    if (created.length > 0) this.logger.log(`demo master data created: ${created.join(', ')}`);
   }
+
 }

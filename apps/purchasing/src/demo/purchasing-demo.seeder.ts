@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, SERVICE_CONFIG, ServiceConfig } from '@opm/platform';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditLog, DemoData } from '@opm/platform';
 import { DEMO_BOMS, DEMO_STOCK, DEMO_SUPPLIERS } from './demo-materials';
 
 /**
@@ -10,17 +9,13 @@ import { DEMO_BOMS, DEMO_STOCK, DEMO_SUPPLIERS } from './demo-materials';
  */
 @Injectable()
 export class PurchasingDemoSeeder implements OnApplicationBootstrap {
-  private readonly logger = new Logger(PurchasingDemoSeeder.name);
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly demo: DemoData,
     private readonly audit: AuditLog,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.DEMO_DATA) return;
-    const created = await this.dataSource.transaction(async (m) => {
+  onApplicationBootstrap(): Promise<void> {
+    return this.demo.seed('demo suppliers, bills of materials and stock', async (m) => {
       const names: string[] = [];
       for (const s of DEMO_SUPPLIERS) {
         const row = await this.insert(
@@ -48,7 +43,6 @@ export class PurchasingDemoSeeder implements OnApplicationBootstrap {
       }
       return names;
     });
-    if (created.length > 0) this.logger.log(`demo master data created: ${created.join(', ')}`);
   }
 
   private async insert(m: EntityManager, sql: string, params: unknown[]): Promise<boolean> {

@@ -9,6 +9,7 @@ import { AuditLog } from '../audit/audit-log';
 import { AuthModule } from '../auth/auth.module';
 import { HealthController } from '../health/health.controller';
 import { IdempotencyStore } from '../http/idempotency';
+import { DemoData } from '../persistence/demo-data';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { EventTransport } from '../messaging/event-transport';
 import { eventTransportProvider } from '../messaging/event-transport.provider';
@@ -53,8 +54,9 @@ export class ServiceCoreModule implements NestModule {
         Inbox,
         AuditLog,
         IdempotencyStore,
+        DemoData,
       ],
-      exports: [SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],
+      exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],
     };
   }
 
