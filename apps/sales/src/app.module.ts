@@ -17,12 +17,13 @@ import { ApprovalsModule } from './approvals/approvals.module';
 import { DelegationRecord } from './approvals/delegation.entity';
 import { ReviewRound } from './review/review-round.entity';
 import { ReviewTaskCopy } from './review/review-task-copy.entity';
-import { Lead } from './leads/lead.entity';
-import { LeadsModule } from './leads/leads.module';
-import { OrderLine } from './orders/order-line.entity';
-import { Order } from './orders/order.entity';
-import { OrdersModule } from './orders/orders.module';
-import { PreliminaryReviewRun } from './orders/preliminary-review.entity';
+import { ReviewModule } from './review/review.module';
+import { IntakeModule } from './intake/intake.module';
+import { Lead } from './intake/leads/lead.entity';
+import { PreliminaryReviewRun } from './intake/preliminary-review.entity';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { OrderLine } from './lifecycle/order-line.entity';
+import { Order } from './lifecycle/order.entity';
 
 export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation];
 export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000];
@@ -35,12 +36,14 @@ export class SalesAppModule {
       imports: [
         ServiceCoreModule.forRoot({ config, entities: SALES_ENTITIES, migrations: SALES_MIGRATIONS }),
         AppConfigModule.forRoot(SALES_CONFIG, loadSalesConfig()),
-        OrdersModule,
-        CustomersModule,
-        LeadsModule,
-        CatalogModule,
+        // The core, then the stages: each registers with the core when its module starts, none knows another.
+        LifecycleModule,
+        IntakeModule,
+        ReviewModule,
         ApprovalsModule,
         IssuanceModule,
+        CustomersModule,
+        CatalogModule,
       ],
     };
   }

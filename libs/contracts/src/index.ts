@@ -16,5 +16,6 @@ export * from './events/review-task-overdue/review-task-overdue.event';
 export * from './events/sales-order-review-concluded/sales-order-review-concluded.event';
 export * from './events/sales-order-issued/sales-order-issued.event';
 export * from './events/order-issue-acknowledged/order-issue-acknowledged.event';
+export * from './events/sales-order-status-changed/sales-order-status-changed.event';
 export * from './demo/demo-users';
 export * from './dates';

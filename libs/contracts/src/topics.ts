@@ -11,6 +11,7 @@ import { SalesCustomerRegisteredV1 } from './events/sales-customer-registered/sa
 import { SalesOrderDetailsChangedV1 } from './events/sales-order-details-changed/sales-order-details-changed.event';
 import { SalesOrderReceivedV1 } from './events/sales-order-received/sales-order-received.event';
 import { SalesOrderReviewRequestedV1 } from './events/sales-order-review-requested/sales-order-review-requested.event';
+import { SalesOrderStatusChangedV1 } from './events/sales-order-status-changed/sales-order-status-changed.event';
 
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
@@ -26,6 +27,7 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesOrderReviewConcludedV1,
   SalesOrderIssuedV1,
   OrderIssueAcknowledgedV1,
+  SalesOrderStatusChangedV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);

@@ -1,13 +1,15 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APPROVAL_STEPS, ApprovalStep } from '@opm/contracts';
 import { assertVersion, AuditLog, ConflictProblem, NotFoundProblem, Principal, ProblemException } from '@opm/platform';
 import { minAmountFor, SALES_CONFIG, SalesConfig } from '../config/sales-config';
-import { nextStatus } from '../orders/order-state-machine';
-import { toOrderView } from '../orders/order-view';
-import { Order } from '../orders/order.entity';
+import { ApprovalTrailEntry, OrderFacts } from '../lifecycle/order-facts';
+import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
+import { canTake } from '../lifecycle/order-state-machine';
+import { Order } from '../lifecycle/order.entity';
+import { OrderRepository } from '../lifecycle/order.repository';
 import { authorityFor, holdsStep, planChain } from './approval-chain';
 import { ApprovalStepRecord } from './approval-step.entity';
 import { DelegationRecord } from './delegation.entity';
@@ -40,15 +42,29 @@ const toView = (s: ApprovalStepRecord): ApprovalStepView => ({
  * REVIEW_FAILED. One decision per step: the step row is locked, so of two concurrent decisions one wins.
  */
 @Injectable()
-export class ApprovalsService {
+export class ApprovalsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly orders: OrderRepository,
+    private readonly facts: OrderFacts,
     private readonly audit: AuditLog,
     @Inject(SALES_CONFIG) private readonly config: SalesConfig,
   ) {}
 
-  /** Called in the transaction that moves the order to AWAITING_APPROVAL. */
-  async openChain(m: EntityManager, order: Order): Promise<void> {
+  onModuleInit(): void {
+    this.lifecycle.onEnter('AWAITING_APPROVAL', (m, entered) => this.openChain(m, entered.order));
+    // Issuing is refused unless the current chain is complete, whoever asks (R4.2).
+    this.lifecycle.guard('issue', async (m, order) => {
+      if (!(await this.fullyApproved(m, order.id))) {
+        throw new ConflictProblem(`order ${order.number} cannot be issued: its approval chain is not complete`, { currentStatus: order.status });
+      }
+    });
+    this.facts.provide('approvalTrail', (m, orderId) => this.trail(m, orderId));
+  }
+
+  /** A new chain each time the order enters AWAITING_APPROVAL, in that transaction. */
+  private async openChain(m: EntityManager, order: Order): Promise<void> {
     const [{ next }] = await m.query(`SELECT coalesce(max(chain), 0) + 1 AS next FROM sales_approval_step WHERE "orderId" = $1`, [order.id]);
     const planned = planChain(this.config.APPROVAL_STEPS, (s) => minAmountFor(this.config, s), order.totalAmount);
     await m.insert(
@@ -65,13 +81,23 @@ export class ApprovalsService {
   }
 
   async chain(orderId: string): Promise<{ chain: number | null; steps: ApprovalStepView[] }> {
-    if (!(await this.dataSource.getRepository(Order).existsBy({ id: orderId }))) throw new NotFoundProblem(`order ${orderId} not found`);
+    await this.orders.assertExists(orderId);
     const steps = await this.currentChain(this.dataSource.manager, orderId);
     return { chain: steps[0]?.chain ?? null, steps: steps.map(toView) };
   }
 
+  private async trail(m: EntityManager, orderId: string): Promise<ApprovalTrailEntry[]> {
+    return (await this.currentChain(m, orderId)).map((s) => ({
+      step: s.step,
+      status: s.status,
+      decidedBy: s.onBehalfOf ? `${s.decidedBy} (for ${s.onBehalfOf})` : s.decidedBy,
+      decidedAt: s.decidedAt?.toISOString() ?? null,
+      comment: s.comment,
+    }));
+  }
+
   /** True when every required step of the current chain is approved: the gate for issuing (R4.2). */
-  async fullyApproved(m: EntityManager, orderId: string): Promise<boolean> {
+  private async fullyApproved(m: EntityManager, orderId: string): Promise<boolean> {
     const steps = await this.currentChain(m, orderId);
     return steps.length > 0 && steps.every((s) => s.status === 'APPROVED' || s.status === 'SKIPPED');
   }
@@ -82,11 +108,9 @@ export class ApprovalsService {
       throw new BadRequestException({ detail: `unknown approval step ${stepParam}`, errors: [{ field: 'step', message: `one of ${APPROVAL_STEPS.join(', ')}` }] });
     }
     return this.dataSource.transaction(async (m) => {
-      const [locked] = await m.query(`SELECT id FROM sales_order WHERE id = $1 FOR UPDATE`, [orderId]);
-      if (!locked) throw new NotFoundProblem(`order ${orderId} not found`);
-      const order = await m.findOneOrFail(Order, { where: { id: orderId }, relations: { lines: true } });
+      const order = await this.orders.lock(m, orderId);
       assertVersion(`order ${order.number}`, order.version, ifMatch);
-      if (order.status !== 'AWAITING_APPROVAL') {
+      if (!canTake(order.status, 'approve')) {
         throw new ConflictProblem(`cannot decide an approval of an order in status ${order.status}`, { currentStatus: order.status, action: 'decideApproval' });
       }
       const steps = await this.currentChain(m, orderId, true);
@@ -102,7 +126,6 @@ export class ApprovalsService {
       const delegations = await m.findBy(DelegationRecord, { step, delegate: principal.username, revokedAt: IsNull() });
       const authority = authorityFor(principal, step, order.createdBy, delegations, new Date());
       if (!authority.ok) throw new ProblemException(403, authority.reason, { required: step });
-      const beforeOrder = toOrderView(order);
       target.status = dto.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
       target.decidedBy = principal.username;
       target.onBehalfOf = authority.onBehalfOf;
@@ -110,26 +133,37 @@ export class ApprovalsService {
       target.comment = dto.comment;
       await m.save(target);
       const rest = steps.filter((s) => s.status === 'PENDING' && s.step !== step);
-      if (dto.decision === 'REJECT') {
-        order.status = nextStatus(order.status, 'rejectApproval');
-        for (const s of rest) {
-          s.status = 'CANCELLED';
-          await m.save(s);
-        }
-      } else if (rest.length === 0) {
-        order.status = nextStatus(order.status, 'approve');
+      const audit = dto.decision === 'APPROVE' ? 'approval.approved' : 'approval.rejected';
+      const decided = { step: toView(target) };
+      let status = order.status;
+      if (dto.decision === 'REJECT' || rest.length === 0) {
+        // The last approval, or any rejection, moves the order (R4.1); a rejection cancels the steps still pending.
+        const moved = await this.lifecycle.transition(m, orderId, {
+          action: dto.decision === 'REJECT' ? 'rejectApproval' : 'approve',
+          audit,
+          reason: dto.comment,
+          effects: async () => {
+            if (dto.decision !== 'REJECT') return;
+            for (const s of rest) {
+              s.status = 'CANCELLED';
+              await m.save(s);
+            }
+          },
+          detail: () => decided,
+        });
+        status = moved.status;
+      } else {
+        await this.audit.record(m, {
+          action: audit,
+          entityType: 'order',
+          entityId: orderId,
+          orderId,
+          reason: dto.comment,
+          before: { orderStatus: order.status, step, status: 'PENDING' },
+          after: { ...decided.step, orderStatus: order.status },
+        });
       }
-      await m.save(order);
-      await this.audit.record(m, {
-        action: dto.decision === 'APPROVE' ? 'approval.approved' : 'approval.rejected',
-        entityType: 'order',
-        entityId: orderId,
-        orderId,
-        reason: dto.comment,
-        before: { orderStatus: beforeOrder.status, step, status: 'PENDING' },
-        after: { ...toView(target), orderStatus: order.status },
-      });
-      return { status: order.status, steps: (await this.currentChain(m, orderId)).map(toView) };
+      return { status, steps: (await this.currentChain(m, orderId)).map(toView) };
     });
   }
 

@@ -8,6 +8,12 @@ const stepList = z
   .pipe(z.array(z.enum(APPROVAL_STEPS)).min(1, 'at least one approval step').refine((a) => new Set(a).size === a.length, 'a step may appear once'));
 
 const schema = z.object({
+  /**
+   * How long intake waits for finance's credit standing of a customer that sales has not heard of yet, before
+   * the credit check fails and the order is escalated (R2.4); the order goes on at once when the standing arrives.
+   */
+  INTAKE_CREDIT_WAIT_SECONDS: z.coerce.number().int().min(1).default(900),
+  INTAKE_SCAN_MS: z.coerce.number().int().min(50).default(10_000),
   /** An order at or above this total is major (R3.1): a review panel chaired by a leader. */
   REVIEW_MAJOR_ORDER_AMOUNT: MoneySchema.default('1000000.00'),
   /** The approval chain, in order (R4.1). */

@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiTags } from '@nestjs/swagger';
-import { FinanceCreditUpdatedV1 } from '@opm/contracts';
-import { Allow, EventContext, Idempotent, Inbox, uuidParam } from '@opm/platform';
+import { Allow, Idempotent, uuidParam } from '@opm/platform';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto } from './dto/create-customer.dto';
 import { ListCustomersQuery } from './dto/list-customers.query';
@@ -30,19 +28,5 @@ export class CustomersController {
   @Allow('SALES', 'FINANCE', 'MARKETING', 'MANAGEMENT')
   get(@Param('id', uuidParam('id')) id: string) {
     return this.customers.get(id);
-  }
-}
-
-/** Keeps sales' copy of each customer's credit standing as finance reports it (R2.4). */
-@Controller()
-export class CreditCopyConsumer {
-  constructor(
-    private readonly inbox: Inbox,
-    private readonly customers: CustomersService,
-  ) {}
-
-  @EventPattern(FinanceCreditUpdatedV1.topic)
-  async onCreditUpdated(@Ctx() ctx: EventContext): Promise<void> {
-    await this.inbox.consume('sales.credit-copy', FinanceCreditUpdatedV1, ctx, (event, m) => this.customers.applyCredit(m, event.payload));
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CreditCopyConsumer, CustomersController } from './customers.controller';
+import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
 import { DemoCustomersSeeder } from './demo-customers.seeder';
 
 @Module({
-  controllers: [CustomersController, CreditCopyConsumer],
+  controllers: [CustomersController],
   providers: [CustomersService, DemoCustomersSeeder],
   exports: [CustomersService],
 })

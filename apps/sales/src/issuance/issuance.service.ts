@@ -3,22 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { DEPARTMENT_SERVICES, OrderIssueAcknowledged, SalesOrderIssuedV1 } from '@opm/contracts';
-import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, NotYetApplicable, Outbox, Principal, ProblemException } from '@opm/platform';
-import { ApprovalsService } from '../approvals/approvals.service';
+import { AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, NotYetApplicable, Outbox, Principal, ProblemException } from '@opm/platform';
 import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
 import { Customer } from '../customers/customer.entity';
 import { documentFingerprint, OrderDocumentData, readVerificationCode, renderOrderDocument } from '../documents/order-document';
 import { OrderMailer, OrderMailError } from '../documents/order-mailer';
-import { nextStatus } from '../orders/order-state-machine';
-import { orderSnapshot, toOrderView } from '../orders/order-view';
-import { Order } from '../orders/order.entity';
+import { OrderFacts } from '../lifecycle/order-facts';
+import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
+import { isIssuedOrLater } from '../lifecycle/order-state-machine';
+import { orderSnapshot, toOrderView } from '../lifecycle/order-view';
+import { Order } from '../lifecycle/order.entity';
+import { OrderRepository } from '../lifecycle/order.repository';
 import { CustomerConfirmationDto } from './dto/customer-confirmation.dto';
 import { CustomerConfirmation, IssueAcknowledgement, Issuance } from './issuance.entity';
 
 export const ORDER_MAILER = Symbol('ORDER_MAILER');
-
-/** Statuses in which the order has been issued (R4.4 confirmation is possible from then on). */
-const ISSUED_OR_LATER = ['ISSUED', 'IN_EXECUTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED', 'INVOICED', 'SETTLED', 'ARCHIVED'];
 
 /**
  * Signing and issuing (R4.2), the printable order (R4.3), the departments' acknowledgements and their
@@ -34,7 +33,9 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
-    private readonly approvals: ApprovalsService,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly orders: OrderRepository,
+    private readonly facts: OrderFacts,
     @Inject(SALES_CONFIG) private readonly config: SalesConfig,
     @Optional() @Inject(ORDER_MAILER) private readonly mailer: OrderMailer | null,
   ) {}
@@ -47,38 +48,32 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
     clearInterval(this.timer);
   }
 
+  /** Signs and issues (R4.2): the approvals stage's condition (a complete chain) is checked by the transition. */
   async issue(orderId: string, signer: Principal, ifMatch: number | undefined) {
     return this.dataSource.transaction(async (m) => {
-      const order = await this.lockOrder(m, orderId);
-      assertVersion(`order ${order.number}`, order.version, ifMatch);
-      order.status = nextStatus(order.status, 'issue');
-      if (!(await this.approvals.fullyApproved(m, orderId))) {
-        throw new ConflictProblem(`order ${order.number} cannot be issued: its approval chain is not complete`, { currentStatus: 'APPROVED' });
-      }
       const signedAt = new Date();
-      const data = await this.documentData(m, order, { signedBy: signer.username, signedAt: signedAt.toISOString() });
-      const hash = documentFingerprint(data);
-      const document = { ...data, verificationCode: hash };
       const acknowledgeBy = new Date(signedAt.getTime() + this.config.ISSUE_ACK_DUE_SECONDS * 1000);
-      await m.insert(Issuance, { orderId, signedBy: signer.username, signedAt, documentHash: hash, document, acknowledgeBy, escalatedAt: null });
-      await m.save(order);
-      await this.outbox.publish(m, SalesOrderIssuedV1, { orderId }, {
-        orderId,
-        number: order.number,
-        issuedAt: signedAt.toISOString(),
-        signedBy: signer.username,
-        documentHash: hash,
-        acknowledgeBy: acknowledgeBy.toISOString(),
-        order: orderSnapshot(toOrderView(order)),
-      });
-      await this.audit.record(m, {
-        action: 'order.issued',
-        entityType: 'order',
-        entityId: orderId,
-        orderId,
-        reason: `signed by ${signer.username}; document ${hash}`,
-        before: { status: 'APPROVED' },
-        after: { status: order.status, documentHash: hash },
+      let hash = '';
+      const order = await this.lifecycle.transition(m, orderId, {
+        action: 'issue',
+        ifMatch,
+        audit: 'order.issued',
+        reason: `signed by ${signer.username}`,
+        effects: async (issued) => {
+          const data = await this.documentData(m, issued, { signedBy: signer.username, signedAt: signedAt.toISOString() });
+          hash = documentFingerprint(data);
+          await m.insert(Issuance, { orderId, signedBy: signer.username, signedAt, documentHash: hash, document: { ...data, verificationCode: hash }, acknowledgeBy, escalatedAt: null });
+          await this.outbox.publish(m, SalesOrderIssuedV1, { orderId }, {
+            orderId,
+            number: issued.number,
+            issuedAt: signedAt.toISOString(),
+            signedBy: signer.username,
+            documentHash: hash,
+            acknowledgeBy: acknowledgeBy.toISOString(),
+            order: orderSnapshot(toOrderView(issued)),
+          });
+        },
+        detail: () => ({ documentHash: hash }),
       });
       return { status: order.status, ...(await this.issuanceView(m, orderId)) };
     });
@@ -93,8 +88,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
   /** The printable order: as issued (signed, sealed, with its code), or a draft of the current state. */
   async pdf(orderId: string): Promise<{ number: string; pdf: Buffer; issued: boolean }> {
     const m = this.dataSource.manager;
-    const order = await m.findOne(Order, { where: { id: orderId }, relations: { lines: true } });
-    if (!order) throw new NotFoundProblem(`order ${orderId} not found`);
+    const order = await this.orders.find(orderId, m);
     const issuance = await m.findOneBy(Issuance, { orderId });
     let data: OrderDocumentData;
     if (issuance) {
@@ -166,9 +160,8 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
 
   /** R4.4: sales records the customer's confirmation; optionally the order is e-mailed first (nothing is recorded if that fails). */
   async confirm(orderId: string, dto: CustomerConfirmationDto, principal: Principal) {
-    const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId });
-    if (!order) throw new NotFoundProblem(`order ${orderId} not found`);
-    if (!ISSUED_OR_LATER.includes(order.status)) {
+    const order = await this.orders.find(orderId);
+    if (!isIssuedOrLater(order.status)) {
       throw new ConflictProblem(`cannot record a customer confirmation for an order in status ${order.status}: issue it first`, {
         currentStatus: order.status,
         action: 'confirmWithCustomer',
@@ -248,16 +241,10 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
     };
   }
 
-  private async lockOrder(m: EntityManager, orderId: string): Promise<Order> {
-    const [row] = await m.query(`SELECT id FROM sales_order WHERE id = $1 FOR UPDATE`, [orderId]);
-    if (!row) throw new NotFoundProblem(`order ${orderId} not found`);
-    return m.findOneOrFail(Order, { where: { id: orderId }, relations: { lines: true } });
-  }
-
   private async documentData(m: EntityManager, order: Order, signature: OrderDocumentData['signature']): Promise<Omit<OrderDocumentData, 'verificationCode'> & { verificationCode: string }> {
     const customer = await m.findOneBy(Customer, { id: order.customerId });
     const view = toOrderView(order);
-    const { steps } = await this.approvals.chain(order.id);
+    const approvals = await this.facts.read(m, 'approvalTrail', order.id);
     return {
       orderId: order.id,
       orderNumber: order.number,
@@ -276,7 +263,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
       deliveryPlace: order.deliveryPlace,
       paymentTerms: order.paymentTerms,
       specialRequirements: order.specialRequirements,
-      approvals: steps.map((s) => ({ step: s.step, status: s.status, decidedBy: s.onBehalfOf ? `${s.decidedBy} (for ${s.onBehalfOf})` : s.decidedBy, decidedAt: s.decidedAt, comment: s.comment })),
+      approvals,
       signature,
       verificationCode: '',
     };

@@ -27,7 +27,7 @@ export interface ReviewReport {
 
 export interface AnsweredTask {
   department: ReviewDepartment;
-  status: 'OPEN' | 'DONE';
+  status: 'REQUESTED' | 'OPEN' | 'DONE';
   reviewer: string | null;
   reviewerRole: string | null;
   decidedAt: Date | null;

@@ -16,9 +16,9 @@ export class ReviewTaskCopy {
   @Column({ type: 'uuid', nullable: true })
   taskId!: string | null;
 
-  /** OPEN from the request until the department answers, then DONE. */
+  /** REQUESTED until the department has opened the task (sales has its event), OPEN until it answers, then DONE. */
   @Column({ type: 'text' })
-  status!: 'OPEN' | 'DONE';
+  status!: 'REQUESTED' | 'OPEN' | 'DONE';
 
   @Column({ type: 'timestamptz', nullable: true })
   dueAt!: Date | null;

@@ -3,7 +3,6 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReviewTaskCompletedV1, ReviewTaskOpenedV1, ReviewTaskOverdueV1 } from '@opm/contracts';
 import { Allow, CurrentPrincipal, EventContext, IfMatch, Inbox, Principal, uuidParam } from '@opm/platform';
-import { OrdersService } from '../orders/orders.service';
 import { PanelConclusionDto } from './dto/panel-conclusion.dto';
 import { ReviseOrderDto } from './dto/revise-order.dto';
 import { ReviewService } from './review.service';
@@ -11,10 +10,7 @@ import { ReviewService } from './review.service';
 @ApiTags('review')
 @Controller('orders/:id')
 export class ReviewController {
-  constructor(
-    private readonly review: ReviewService,
-    private readonly orders: OrdersService,
-  ) {}
+  constructor(private readonly review: ReviewService) {}
 
   @Get('review')
   @ApiOperation({ summary: "The review round(s): each department's task, assessment, due time, overdue flag, opinion; the report (R3)" })
@@ -37,7 +33,7 @@ export class ReviewController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOperation({ summary: 'Revise after a failed review and review again: a new round, earlier ones kept (R3.7)' })
   revise(@Param('id', uuidParam('id')) id: string, @Body() dto: ReviseOrderDto, @IfMatch() ifMatch: number | undefined) {
-    return this.orders.revise(id, dto, ifMatch);
+    return this.review.revise(id, dto, ifMatch);
   }
 }
 

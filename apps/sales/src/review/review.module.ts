@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ApprovalsModule } from '../approvals/approvals.module';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
+import { ReviewController, ReviewEventsConsumer } from './review.controller';
 import { ReviewService } from './review.service';
 
-/** The review service; its controller lives with the orders module, which revise shares. */
-@Module({ imports: [ApprovalsModule], providers: [ReviewService], exports: [ReviewService] })
+/** The multi-department review (R3): rounds opened when an order enters UNDER_REVIEW, the report, the panel, revision. */
+@Module({ imports: [LifecycleModule], controllers: [ReviewController, ReviewEventsConsumer], providers: [ReviewService] })
 export class ReviewModule {}

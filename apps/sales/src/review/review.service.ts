@@ -1,29 +1,33 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   REVIEW_DEPARTMENTS,
   ReviewTaskCompleted,
   ReviewTaskOpened,
   ReviewTaskOverdue,
+  SalesOrderDetailsChangedV1,
   SalesOrderReviewConcludedV1,
   SalesOrderReviewRequestedV1,
   toMinorUnits,
 } from '@opm/contracts';
 import { AuditLog, ConflictProblem, NotFoundProblem, Outbox, Principal } from '@opm/platform';
-import { ApprovalsService } from '../approvals/approvals.service';
 import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
-import { nextStatus } from '../orders/order-state-machine';
-import { orderSnapshot, toOrderView } from '../orders/order-view';
-import { Order } from '../orders/order.entity';
+import { applyDetails, changedFields, detailsChanged, replaceLines } from '../lifecycle/order-details';
+import { OrderEntered, OrderLifecycle } from '../lifecycle/order-lifecycle.service';
+import { orderSnapshot, OrderView, toOrderView } from '../lifecycle/order-view';
+import { Order } from '../lifecycle/order.entity';
+import { OrderRepository } from '../lifecycle/order.repository';
+import { ReviseOrderDto } from './dto/revise-order.dto';
 import { consolidate } from './review-report';
 import { ReviewRound } from './review-round.entity';
 import { ReviewTaskCopy } from './review-task-copy.entity';
 
 export interface ReviewTaskView {
   department: string;
-  status: 'OPEN' | 'DONE';
+  /** REQUESTED until the department has opened its task (its due time and assessment come with that), then OPEN, then DONE. */
+  status: ReviewTaskCopy['status'];
   taskId: string | null;
   dueAt: string | null;
   overdue: boolean;
@@ -41,17 +45,53 @@ export interface ReviewTaskView {
 
 /**
  * Sales leads the review (R3.1, R3.7): opens a round and sends the full order to the five reviewing
- * departments, follows their tasks from their events, consolidates the report, and moves the order on.
+ * departments whenever an order enters UNDER_REVIEW, follows their tasks from their events, consolidates the
+ * report, and moves the order on; after a failed review it revises the order for a new round.
  */
 @Injectable()
-export class ReviewService {
+export class ReviewService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly orders: OrderRepository,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     @Inject(SALES_CONFIG) private readonly config: SalesConfig,
-    private readonly approvals: ApprovalsService,
   ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.onEnter('UNDER_REVIEW', (m, entered) => this.roundFor(m, entered));
+  }
+
+  /**
+   * After a failed review (or a rejected approval) sales negotiates with the customer, revises the order and
+   * sends it to review again: a new round, earlier rounds kept (R3.7, R3.8).
+   */
+  async revise(id: string, dto: ReviseOrderDto, ifMatch: number | undefined): Promise<OrderView> {
+    const { reason, ...changes } = dto;
+    changedFields(changes, 'a revision changes at least one field');
+    return this.dataSource.transaction(async (m) => {
+      const order = await this.lifecycle.transition(m, id, {
+        action: 'revise',
+        ifMatch,
+        audit: 'order.revised',
+        reason,
+        change: async (o) => {
+          applyDetails(o, changes);
+          if (changes.complex !== undefined) o.complex = changes.complex;
+          if (changes.lines !== undefined) await replaceLines(m, o, changes.lines);
+        },
+        effects: (o) => this.outbox.publish(m, SalesOrderDetailsChangedV1, { orderId: o.id }, detailsChanged(o)).then(() => undefined),
+      });
+      return toOrderView(order);
+    });
+  }
+
+  /** Every entry into UNDER_REVIEW opens a round; a revision's reason, author and time are kept on it. */
+  private async roundFor(m: EntityManager, entered: OrderEntered): Promise<void> {
+    const revision = entered.action === 'revise' ? { reason: entered.reason ?? '', by: entered.actor, at: entered.at.toISOString() } : null;
+    await this.openRound(m, entered.order, revision);
+  }
 
   /** Major (amount at or above the threshold) or flagged complex: a review panel (R3.1). */
   isMajor(order: Pick<Order, 'totalAmount' | 'complex'>): boolean {
@@ -59,7 +99,7 @@ export class ReviewService {
   }
 
   /** A new round for an order now UNDER_REVIEW, in the caller's transaction; earlier rounds stay for tracing. */
-  async openRound(m: EntityManager, order: Order, revision: ReviewRound['revision'] = null): Promise<ReviewRound> {
+  private async openRound(m: EntityManager, order: Order, revision: ReviewRound['revision'] = null): Promise<ReviewRound> {
     const [{ next }] = await m.query(`SELECT coalesce(max(round), 0) + 1 AS next FROM sales_review_round WHERE "orderId" = $1`, [order.id]);
     await m.query(`UPDATE sales_review_round SET status = 'SUPERSEDED' WHERE "orderId" = $1 AND status IN ('OPEN', 'AWAITING_CHAIR')`, [order.id]);
     const round = await m.save(
@@ -82,7 +122,7 @@ export class ReviewService {
         round: round.round,
         department,
         taskId: null,
-        status: 'OPEN' as const,
+        status: 'REQUESTED' as const,
         proposals: [],
         autoConfirmed: false,
       })),
@@ -102,8 +142,11 @@ export class ReviewService {
     await m.update(ReviewTaskCopy, key, changes as QueryDeepPartialEntity<ReviewTaskCopy>);
   }
 
+  /** The department has the request: its task is OPEN, with its due time and assessment (unless it was already answered). */
   async applyOpened(m: EntityManager, p: ReviewTaskOpened): Promise<void> {
-    await this.updateTask(m, { orderId: p.orderId, round: p.round, department: p.department }, { taskId: p.taskId, dueAt: new Date(p.dueAt), assessment: p.assessment });
+    const key = { orderId: p.orderId, round: p.round, department: p.department };
+    await this.updateTask(m, key, { taskId: p.taskId, dueAt: new Date(p.dueAt), assessment: p.assessment });
+    await m.update(ReviewTaskCopy, { ...key, status: 'REQUESTED' }, { status: 'OPEN' });
   }
 
   async applyOverdue(m: EntityManager, p: ReviewTaskOverdue): Promise<void> {
@@ -118,6 +161,7 @@ export class ReviewService {
   }
 
   async applyCompleted(m: EntityManager, p: ReviewTaskCompleted): Promise<void> {
+    await this.orders.lock(m, p.orderId);
     await this.updateTask(
       m,
       { orderId: p.orderId, round: p.round, department: p.department },
@@ -163,11 +207,12 @@ export class ReviewService {
   /** The panel chair (a leader) signs off a major order's report (R3.1); the chair's conclusion decides. */
   async chairConclude(orderId: string, input: { conclusion: 'PASS' | 'FAIL'; comment: string }, chair: Principal) {
     return this.dataSource.transaction(async (m) => {
+      await this.orders.lock(m, orderId);
       const round = await m.findOne(ReviewRound, { where: { orderId }, order: { round: 'DESC' }, lock: { mode: 'pessimistic_write' } });
       if (!round) throw new NotFoundProblem(`order ${orderId} has no review`);
       if (!round.major) throw new ConflictProblem(`round ${round.round} is not a panel review: the departments' opinions decide`, { currentStatus: round.status });
       if (round.status !== 'AWAITING_CHAIR') {
-        const waiting = (await m.findBy(ReviewTaskCopy, { orderId, round: round.round, status: 'OPEN' })).map((t) => t.department);
+        const waiting = (await m.findBy(ReviewTaskCopy, { orderId, round: round.round, status: In(['REQUESTED', 'OPEN']) })).map((t) => t.department);
         throw new ConflictProblem(
           round.status === 'OPEN'
             ? `the panel cannot conclude before every department has answered (waiting for ${waiting.join(', ')})`
@@ -182,33 +227,26 @@ export class ReviewService {
     });
   }
 
+  /** The round's conclusion moves the order: PASS -> approval (the approvals stage opens its chain), FAIL -> negotiation. */
   private async finalize(m: EntityManager, round: ReviewRound, conclusion: 'PASS' | 'FAIL', reasons: string[], comment?: string): Promise<void> {
-    const [locked] = await m.query(`SELECT id FROM sales_order WHERE id = $1 FOR UPDATE`, [round.orderId]);
-    if (!locked) throw new NotFoundProblem(`order ${round.orderId} not found`);
-    const order = await m.findOneOrFail(Order, { where: { id: round.orderId }, relations: { lines: true } });
-    const before = toOrderView(order);
-    order.status = nextStatus(order.status, conclusion === 'PASS' ? 'passReview' : 'failReview');
-    await m.save(order);
-    if (order.status === 'AWAITING_APPROVAL') await this.approvals.openChain(m, order);
-    round.status = conclusion === 'PASS' ? 'PASSED' : 'FAILED';
-    round.concludedAt = new Date();
-    if (round.report) round.report = { ...round.report, conclusion, reasons };
-    await m.save(round);
-    await this.outbox.publish(m, SalesOrderReviewConcludedV1, { orderId: order.id }, {
-      orderId: order.id,
-      round: round.round,
-      conclusion,
-      reasons,
-      concludedAt: round.concludedAt.toISOString(),
-    });
-    await this.audit.record(m, {
-      action: 'order.review-concluded',
-      entityType: 'order',
-      entityId: order.id,
-      orderId: order.id,
+    await this.lifecycle.transition(m, round.orderId, {
+      action: conclusion === 'PASS' ? 'passReview' : 'failReview',
+      audit: 'order.review-concluded',
       reason: comment ?? `round ${round.round}: ${conclusion}`,
-      before: { status: before.status },
-      after: { status: order.status, report: round.report, chair: round.chair },
+      effects: async (order) => {
+        round.status = conclusion === 'PASS' ? 'PASSED' : 'FAILED';
+        round.concludedAt = new Date();
+        if (round.report) round.report = { ...round.report, conclusion, reasons };
+        await m.save(round);
+        await this.outbox.publish(m, SalesOrderReviewConcludedV1, { orderId: order.id }, {
+          orderId: order.id,
+          round: round.round,
+          conclusion,
+          reasons,
+          concludedAt: round.concludedAt.toISOString(),
+        });
+      },
+      detail: () => ({ report: round.report, chair: round.chair }),
     });
   }
 
@@ -217,8 +255,7 @@ export class ReviewService {
   }
 
   private async view(m: EntityManager, orderId: string) {
-    const exists = await m.existsBy(Order, { id: orderId });
-    if (!exists) throw new NotFoundProblem(`order ${orderId} not found`);
+    await this.orders.assertExists(orderId, m);
     const rounds = await m.find(ReviewRound, { where: { orderId }, order: { round: 'ASC' } });
     const tasks = await m.find(ReviewTaskCopy, { where: { orderId } });
     const now = new Date();

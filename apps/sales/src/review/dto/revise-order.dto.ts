@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { CreateOrderDto } from '../../orders/dto/create-order.dto';
+import { CreateOrderDto } from '../../lifecycle/dto/create-order.dto';
 
 class RevisableFields extends PickType(CreateOrderDto, [
   'lines',

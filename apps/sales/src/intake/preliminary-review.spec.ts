@@ -21,6 +21,7 @@ const ctx = (c: Partial<ReviewContext> = {}): ReviewContext => ({
     ['P-300', { code: 'P-300', leadTimeDays: 60, active: true }],
   ]),
   today: '2026-11-26',
+  creditWaitOver: false,
   ...c,
 });
 
@@ -58,7 +59,32 @@ describe(runPreliminaryReview.name, () => {
     expect(check(exact, 'CREDIT').result).toBe('PASS');
     const overdue = runPreliminaryReview(order(), ctx({ credit: { creditLimit: '10000.00', currency: 'CNY', openInvoiceAmount: '0.00', overdueAmount: '0.01' } }));
     expect(check(overdue, 'CREDIT').reasons).toEqual(['overdue debt of 0.01 CNY']);
-    expect(check(runPreliminaryReview(order(), ctx({ credit: null })), 'CREDIT').reasons).toEqual(['finance has set no credit limit for this customer']);
+    const noLimit = runPreliminaryReview(order(), ctx({ credit: null, creditWaitOver: true }));
+    expect(check(noLimit, 'CREDIT')).toEqual({ check: 'CREDIT', result: 'FAIL', reasons: ['finance has set no credit limit for this customer'] });
+    expect(noLimit.outcome).toBe('ESCALATED');
+  });
+
+  it('R2.4 a credit standing sales does not know yet is pending, not poor credit: the order waits, nobody is escalated', () => {
+    const unknown = runPreliminaryReview(order(), ctx({ credit: null }), new Date('2026-11-26T08:00:00Z'));
+    expect(check(unknown, 'CREDIT')).toEqual({ check: 'CREDIT', result: 'PENDING', reasons: ["finance's credit account for this customer has not reached sales yet"] });
+    expect(unknown.outcome).toBe('PENDING');
+    expect(unknown.waitingSince).toBe('2026-11-26T08:00:00.000Z');
+    const noLimitYet = runPreliminaryReview(
+      order(),
+      ctx({ credit: { creditLimit: null, currency: 'CNY', openInvoiceAmount: '0.00', overdueAmount: '0.00' }, waitingSince: '2026-11-26T07:00:00.000Z' }),
+    );
+    expect(check(noLimitYet, 'CREDIT').result).toBe('PENDING');
+    expect(noLimitYet.waitingSince).toBe('2026-11-26T07:00:00.000Z');
+    // A pending credit holds the order even when another check fails: management decides on the whole picture.
+    const tightAndUnknown = runPreliminaryReview(order({ deliveryDate: '2026-12-01' }), ctx({ credit: null }));
+    expect(check(tightAndUnknown, 'DELIVERY_DATE').result).toBe('FAIL');
+    expect(tightAndUnknown.outcome).toBe('PENDING');
+    // Missing information is asked for first, whatever else is pending.
+    expect(runPreliminaryReview(order({ contactPhone: null }), ctx({ credit: null })).outcome).toBe('AWAITING_INFO');
+    // Once known, the standing decides as usual and nothing waits any more.
+    const known = runPreliminaryReview(order(), ctx({ waitingSince: '2026-11-26T07:00:00.000Z' }));
+    expect(known.outcome).toBe('UNDER_REVIEW');
+    expect(known.waitingSince).toBeNull();
   });
 
   it('R2.4 R2.6 the delivery date fails when a catalog lead time cannot be met, naming the earliest date', () => {

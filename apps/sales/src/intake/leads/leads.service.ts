@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OrderChannel } from '@opm/contracts';
 import { AuditLog, NotFoundProblem, requestContext } from '@opm/platform';
-import { OrderView } from '../orders/order-view';
-import { OrdersService } from '../orders/orders.service';
+import { OrderView } from '../../lifecycle/order-view';
+import { IntakeService } from '../intake.service';
 import { ConvertLeadDto, CreateLeadDto } from './dto/create-lead.dto';
 import { Lead, LeadSource, LeadStatus } from './lead.entity';
 
@@ -22,7 +22,7 @@ const CHANNEL_OF: Record<LeadSource, OrderChannel> = {
 export class LeadsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly orders: OrdersService,
+    private readonly intake: IntakeService,
     private readonly audit: AuditLog,
   ) {}
 
@@ -64,7 +64,7 @@ export class LeadsService {
     return this.dataSource.transaction(async (m) => {
       const lead = await m.findOneBy(Lead, { id });
       if (!lead) throw new NotFoundProblem(`lead ${id} not found`);
-      return this.orders.record(m, { ...dto, channel: CHANNEL_OF[lead.source], leadId: id });
+      return this.intake.record(m, { ...dto, channel: CHANNEL_OF[lead.source], leadId: id });
     });
   }
 }

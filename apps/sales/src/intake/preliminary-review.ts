@@ -1,24 +1,7 @@
 import { addDays, fromMinorUnits, toMinorUnits } from '@opm/contracts';
+import type { PreliminaryCheck, PreliminaryReview } from '../lifecycle/order-records';
 
-/** The policy's checks right after recording (R2.4). */
-export type CheckName = 'COMPLETENESS' | 'CREDIT' | 'DELIVERY_DATE';
-export type CheckResult = 'PASS' | 'FAIL';
-
-export interface PreliminaryCheck {
-  check: CheckName;
-  result: CheckResult;
-  reasons: string[];
-}
-
-export interface PreliminaryReview {
-  checks: PreliminaryCheck[];
-  /** What the customer still has to supply (R2.5). */
-  missing: string[];
-  /** Lines without a catalog product: technical review must judge them (R3.2). */
-  needsTechnicalReview: number[];
-  outcome: 'AWAITING_INFO' | 'ESCALATED' | 'UNDER_REVIEW';
-  ranAt: string;
-}
+export type { CheckName, CheckResult, PreliminaryCheck, PreliminaryReview } from '../lifecycle/order-records';
 
 export interface ReviewedOrder {
   orderDate: string;
@@ -52,6 +35,13 @@ export interface ReviewContext {
   otherOpenOrdersAmount: string;
   catalog: ReadonlyMap<string, CatalogEntry>;
   today: string;
+  /**
+   * Sales has waited long enough for finance's credit standing (INTAKE_CREDIT_WAIT_SECONDS): a standing still
+   * unknown, or without a limit, now fails the check. Before that it is pending, never poor credit.
+   */
+  creditWaitOver: boolean;
+  /** When the order started waiting for the credit standing (kept across re-runs while it waits). */
+  waitingSince?: string | null;
 }
 
 /** The items the policy needs before review can start (R2.2, R2.5), in the order sales asks for them. */
@@ -75,7 +65,14 @@ function completeness(order: ReviewedOrder): { check: PreliminaryCheck; missing:
 function credit(order: ReviewedOrder, ctx: ReviewContext): PreliminaryCheck {
   const c = ctx.credit;
   const fail = (...reasons: string[]): PreliminaryCheck => ({ check: 'CREDIT', result: 'FAIL', reasons });
-  if (!c || c.creditLimit === null) return fail('finance has set no credit limit for this customer');
+  if (!c || c.creditLimit === null) {
+    if (ctx.creditWaitOver) return fail('finance has set no credit limit for this customer');
+    return {
+      check: 'CREDIT',
+      result: 'PENDING',
+      reasons: [c ? "finance's credit limit for this customer has not reached sales yet" : "finance's credit account for this customer has not reached sales yet"],
+    };
+  }
   if (c.currency !== order.currency) return fail(`the credit limit is in ${c.currency} but the order is in ${order.currency}`);
   const reasons: string[] = [];
   const overdue = toMinorUnits(c.overdueAmount);
@@ -123,13 +120,29 @@ function deliveryDate(order: ReviewedOrder, ctx: ReviewContext): { check: Prelim
 }
 
 /**
- * R2.4-R2.6: incomplete -> wait for the customer's information; poor credit or an over-tight date ->
- * management decides; all clear -> department review. Every check runs, so sales sees all reasons at once.
+ * R2.4-R2.6: incomplete -> wait for the customer's information; a check that cannot be decided yet (credit
+ * standing not known to sales) -> the order waits in RECEIVED and the review runs again when it can; poor
+ * credit or an over-tight date -> management decides; all clear -> department review. Every check runs, so
+ * sales sees all reasons at once, and management is never sent an escalation that rests on missing data.
  */
 export function runPreliminaryReview(order: ReviewedOrder, ctx: ReviewContext, now = new Date()): PreliminaryReview {
   const c = completeness(order);
   const d = deliveryDate(order, ctx);
   const checks = [c.check, credit(order, ctx), d.check];
-  const outcome = c.missing.length ? 'AWAITING_INFO' : checks.some((x) => x.result === 'FAIL') ? 'ESCALATED' : 'UNDER_REVIEW';
-  return { checks, missing: c.missing, needsTechnicalReview: d.freeText, outcome, ranAt: now.toISOString() };
+  const outcome = c.missing.length
+    ? 'AWAITING_INFO'
+    : checks.some((x) => x.result === 'PENDING')
+      ? 'PENDING'
+      : checks.some((x) => x.result === 'FAIL')
+        ? 'ESCALATED'
+        : 'UNDER_REVIEW';
+  const ranAt = now.toISOString();
+  return {
+    checks,
+    missing: c.missing,
+    needsTechnicalReview: d.freeText,
+    outcome,
+    ranAt,
+    waitingSince: checks.some((x) => x.result === 'PENDING') ? (ctx.waitingSince ?? ranAt) : null,
+  };
 }

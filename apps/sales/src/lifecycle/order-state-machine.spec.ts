@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ORDER_STATUSES } from '@opm/contracts';
-import { allowedActions, nextStatus } from './order-state-machine';
+import { allowedActions, canTake, countsAgainstCredit, isClosed, isIssuedOrLater, nextStatus, statusesWhere } from './order-state-machine';
 
 describe('order state machine', () => {
   it('R1.1 follows the lifecycle of API.md from intake to archive', () => {
@@ -30,5 +30,30 @@ describe('order state machine', () => {
     for (const status of ORDER_STATUSES) expect(Array.isArray(allowedActions(status))).toBe(true);
     expect(allowedActions('ARCHIVED')).toEqual([]);
     expect(allowedActions('REJECTED')).toEqual([]);
+  });
+});
+
+describe('order status predicates', () => {
+  it('R2.4 an order counts against credit until it is rejected, cancelled, settled or archived', () => {
+    expect(statusesWhere(isClosed).sort()).toEqual(['ARCHIVED', 'CANCELLED', 'REJECTED', 'SETTLED']);
+    for (const status of ORDER_STATUSES) expect(countsAgainstCredit(status)).toBe(!isClosed(status));
+    expect(countsAgainstCredit('UNDER_REVIEW')).toBe(true);
+    expect(countsAgainstCredit('INVOICED')).toBe(true);
+  });
+
+  it('R4.4 issued-or-later is ISSUED and every status after it, never one before or the cancelled branch', () => {
+    expect(statusesWhere(isIssuedOrLater).sort()).toEqual(
+      ['ISSUED', 'IN_EXECUTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED', 'INVOICED', 'SETTLED', 'ARCHIVED'].sort(),
+    );
+    for (const status of ['RECEIVED', 'UNDER_REVIEW', 'AWAITING_APPROVAL', 'APPROVED', 'CANCELLED', 'REJECTED'] as const) {
+      expect(isIssuedOrLater(status)).toBe(false);
+    }
+  });
+
+  it('R1.1 an action name that is a prototype key is refused like any unknown action', () => {
+    for (const action of ['constructor', '__proto__', 'toString']) {
+      expect(() => nextStatus('RECEIVED', action as never)).toThrow(HttpException);
+      expect(canTake('RECEIVED', action as never)).toBe(false);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CreateOrderDto } from '../../orders/dto/create-order.dto';
+import { CreateOrderDto } from '../../../lifecycle/dto/create-order.dto';
 import { LEAD_SOURCES, type LeadSource } from '../lead.entity';
 
 /** POST /leads (R2.1): marketing records a lead from a campaign, the web, a trade show or a partner. */

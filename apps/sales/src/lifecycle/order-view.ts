@@ -1,6 +1,6 @@
 import type { OrderChannel, OrderLine, OrderSnapshot, OrderStatus, SpecialRequirements } from '@opm/contracts';
-import type { Escalation, Order } from './order.entity';
-import type { PreliminaryReview } from './preliminary-review';
+import type { Escalation, PreliminaryReview } from './order-records';
+import type { Order } from './order.entity';
 
 /** A line as clients and events see it. */
 export type OrderLineView = OrderLine;

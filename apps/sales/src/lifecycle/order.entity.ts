@@ -1,18 +1,7 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { OrderChannel, OrderStatus, SpecialRequirements } from '@opm/contracts';
 import { OrderLine } from './order-line.entity';
-import type { PreliminaryReview } from './preliminary-review';
-
-/** Why intake escalated the order, and the leader's decision (R2.6). */
-export interface Escalation {
-  reasons: string[];
-  escalatedAt: string;
-  decision: 'ACCEPT' | 'REJECT' | null;
-  reason: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
-
+import type { Escalation, PreliminaryReview } from './order-records';
 
 /** The order as sales owns it (R2.2): the aggregate whose status machine leads the whole process. */
 @Entity('sales_order')

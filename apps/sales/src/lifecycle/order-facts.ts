@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ApprovalStep } from '@opm/contracts';
+
+/** One step of an order's current approval chain as other stages see it (the printed order shows them, R4.3). */
+export interface ApprovalTrailEntry {
+  step: ApprovalStep;
+  status: string;
+  /** Who decided; a delegate is shown with the approver it acted for. */
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+}
+
+/**
+ * What one stage knows about an order that another stage needs, named here so neither imports the other:
+ * the stage that owns a fact provides it when its module starts, the one that needs it reads it here.
+ */
+export interface OrderFactTypes {
+  /** Provided by approvals. */
+  approvalTrail: ApprovalTrailEntry[];
+}
+
+type FactReader<K extends keyof OrderFactTypes> = (m: EntityManager, orderId: string) => Promise<OrderFactTypes[K]>;
+
+@Injectable()
+export class OrderFacts {
+  private readonly readers = new Map<keyof OrderFactTypes, FactReader<keyof OrderFactTypes>>();
+
+  provide<K extends keyof OrderFactTypes>(fact: K, reader: FactReader<K>): void {
+    if (this.readers.has(fact)) throw new Error(`order fact ${fact} is already provided`);
+    this.readers.set(fact, reader as FactReader<keyof OrderFactTypes>);
+  }
+
+  read<K extends keyof OrderFactTypes>(m: EntityManager, fact: K, orderId: string): Promise<OrderFactTypes[K]> {
+    const reader = this.readers.get(fact);
+    if (!reader) throw new Error(`no stage provides the order fact ${fact}`);
+    return reader(m, orderId) as Promise<OrderFactTypes[K]>;
+  }
+}

@@ -1,0 +1,82 @@
+import type { OrderStatus } from '@opm/contracts';
+import { ConflictProblem } from '@opm/platform';
+
+/**
+ * Every action that moves an order, and where it may go from each status (API.md "Order status", R1.1).
+ * The only list of statuses in sales: everything else asks the predicates below.
+ */
+const TRANSITIONS = {
+  RECEIVED: { awaitInfo: 'AWAITING_INFO', escalate: 'ESCALATED', startReview: 'UNDER_REVIEW' },
+  AWAITING_INFO: { supplyInfo: 'RECEIVED' },
+  ESCALATED: { acceptEscalation: 'UNDER_REVIEW', rejectEscalation: 'REJECTED' },
+  UNDER_REVIEW: { failReview: 'REVIEW_FAILED', passReview: 'AWAITING_APPROVAL' },
+  REVIEW_FAILED: { revise: 'UNDER_REVIEW', cancel: 'CANCELLED' },
+  AWAITING_APPROVAL: { approve: 'APPROVED', rejectApproval: 'REVIEW_FAILED' },
+  APPROVED: { issue: 'ISSUED' },
+  ISSUED: { startExecution: 'IN_EXECUTION' },
+  IN_EXECUTION: { markReadyToShip: 'READY_TO_SHIP' },
+  READY_TO_SHIP: { ship: 'SHIPPED' },
+  SHIPPED: { confirmDelivery: 'DELIVERED' },
+  DELIVERED: { invoice: 'INVOICED' },
+  INVOICED: { settle: 'SETTLED' },
+  SETTLED: { archive: 'ARCHIVED' },
+  CANCELLED: { archive: 'ARCHIVED' },
+  REJECTED: {},
+  ARCHIVED: {},
+} as const satisfies Record<OrderStatus, Partial<Record<string, OrderStatus>>>;
+
+type Transitions = typeof TRANSITIONS;
+export type OrderAction = { [S in keyof Transitions]: keyof Transitions[S] }[keyof Transitions];
+
+/** The status an action leads to, or 409 naming the current status and the refused action. */
+export function nextStatus(current: OrderStatus, action: OrderAction): OrderStatus {
+  const allowed = TRANSITIONS[current] as Partial<Record<OrderAction, OrderStatus>>;
+  const next = Object.hasOwn(allowed, action) ? allowed[action] : undefined;
+  if (!next) {
+    const possible = Object.keys(allowed);
+    throw new ConflictProblem(
+      `cannot ${action} an order in status ${current}${possible.length ? ` (possible: ${possible.join(', ')})` : ''}`,
+      { currentStatus: current, action },
+    );
+  }
+  return next;
+}
+
+export function allowedActions(current: OrderStatus): OrderAction[] {
+  return Object.keys(TRANSITIONS[current]) as OrderAction[];
+}
+
+const STATUSES = Object.keys(TRANSITIONS) as OrderStatus[];
+
+/** Statuses reachable from `from` by following the machine (including `from`). */
+function reachableFrom(from: OrderStatus): Set<OrderStatus> {
+  const seen = new Set<OrderStatus>([from]);
+  const queue: OrderStatus[] = [from];
+  while (queue.length) {
+    const s = queue.shift() as OrderStatus;
+    for (const next of Object.values(TRANSITIONS[s]) as OrderStatus[]) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Finished with: refused, cancelled, paid or archived (nothing more is owed or produced). */
+const CLOSED = new Set<OrderStatus>(['REJECTED', 'CANCELLED', 'SETTLED', 'ARCHIVED']);
+/** Issued, and everything that can only come after issuing (the cancelled branch leaves before it). */
+const ISSUED_OR_LATER = new Set<OrderStatus>([...reachableFrom('ISSUED')].filter((s) => s !== 'CANCELLED'));
+
+export const isClosed = (status: OrderStatus): boolean => CLOSED.has(status);
+/** An open order still uses the customer's credit (R2.4): everything not closed. */
+export const countsAgainstCredit = (status: OrderStatus): boolean => !CLOSED.has(status);
+/** The order has been signed and issued (R4.2); the customer's confirmation is possible from then on (R4.4). */
+export const isIssuedOrLater = (status: OrderStatus): boolean => ISSUED_OR_LATER.has(status);
+
+/** The statuses a predicate holds for, for a query that filters in the database. */
+export const statusesWhere = (predicate: (status: OrderStatus) => boolean): OrderStatus[] => STATUSES.filter(predicate);
+
+/** Whether the machine allows `action` from `current` (for a stage that checks before doing work of its own). */
+export const canTake = (current: OrderStatus, action: OrderAction): boolean => Object.hasOwn(TRANSITIONS[current], action);
