@@ -4,3 +4,4 @@ export * from './stack';
 export * from './kafka';
 export * from './fixtures';
 export * from './tokens';
+export * from './app-context';
