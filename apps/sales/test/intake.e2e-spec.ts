@@ -167,8 +167,10 @@ describe('order intake and preliminary review (e2e)', () => {
     expect(res.status).toBe(201);
     expect(res.body.lines.map((l: { amount: string }) => l.amount)).toEqual(['0.30', '99999990000.00', '0.49']);
     expect(res.body.totalAmount).toBe('99999990000.79');
-    // A customer finance has not given a limit yet cannot pass the credit check.
-    expect(check(res.body, 'CREDIT')).toMatchObject({ result: 'FAIL', reasons: ['finance has set no credit limit for this customer'] });
+    // A customer finance has not given a limit yet: the check waits for finance instead of failing (R2.4).
+    expect(res.body.status).toBe('RECEIVED');
+    expect(check(res.body, 'CREDIT')).toMatchObject({ result: 'PENDING' });
+    expect(res.body.escalation).toBeNull();
   });
 
   it('R2.3 special requirements are flagged on the order and visible in every department part', async () => {
@@ -204,6 +206,28 @@ describe('order intake and preliminary review (e2e)', () => {
     const after = await post(orderBody({ customerId: SECOND.id }));
     expect(after.body.status).toBe('ESCALATED');
     expect(check(after.body, 'CREDIT').reasons[0]).toMatch(/exceeds the credit limit 777\.00 CNY$/);
+  });
+
+  it('R2.4 an order recorded right after finance set the limit waits for the standing and is never escalated for want of it', async () => {
+    const customer = await gateway
+      .post('/api/v1/customers')
+      .set('authorization', await as('sales.head'))
+      .send({ name: 'Fresh Account Ltd.', contactPerson: 'Zhou Min', phone: '+86 10 5555 0606' })
+      .expect(201);
+    // Finance opens the account from sales' event a moment later; set the limit as soon as it exists.
+    await eventually(async () => {
+      await gateway.put(`/api/v1/customers/${customer.body.id}/credit`).set('authorization', await as('finance.head')).send({ creditLimit: '900000.00', currency: 'CNY' }).expect(200);
+    });
+    const res = await post(orderBody({ customerId: customer.body.id }));
+    expect(res.status).toBe(201);
+    expect(['RECEIVED', 'UNDER_REVIEW']).toContain(res.body.status);
+    const final = await eventually(async () => {
+      const view = await gateway.get(`/api/v1/orders/${res.body.id}`).set('authorization', await as('sales.staff')).expect(200);
+      expect(view.body.status).toBe('UNDER_REVIEW');
+      return view.body;
+    });
+    expect(check(final, 'CREDIT').result).toBe('PASS');
+    expect(final.escalation).toBeNull();
   });
 
   it('R2.2 an order for a customer sales does not know is refused naming the field, and nothing is stored', async () => {
