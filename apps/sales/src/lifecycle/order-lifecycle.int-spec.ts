@@ -1,7 +1,6 @@
 import type { AppContext } from '@opm/testing';
 import { ConflictProblem } from '@opm/platform';
-import { IntakeService } from '../intake/intake.service';
-import { auditActions, customer, eventTypes, newOrder, startSales } from '../test/sales-context';
+import { auditActions, customer, eventTypes, newOrder, recordOrder, startSales } from '../test/sales-context';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { Order } from './order.entity';
 
@@ -9,17 +8,15 @@ import { Order } from './order.entity';
 describe('OrderLifecycle (PostgreSQL)', () => {
   let ctx: AppContext;
   let lifecycle: OrderLifecycle;
-  let intake: IntakeService;
 
   beforeAll(async () => {
     ctx = await startSales('lifecycle');
     lifecycle = ctx.app.get(OrderLifecycle);
-    intake = ctx.app.get(IntakeService);
   });
   afterAll(() => ctx?.close());
 
   /** An order waiting for the customer's information: the one status a test can move by hand (supplyInfo). */
-  const awaitingInfo = async () => (await intake.create(newOrder(await customer(ctx), { paymentTerms: null }))).id;
+  const awaitingInfo = async () => (await recordOrder(ctx, newOrder(await customer(ctx), { paymentTerms: null }))).id;
   const load = (id: string) => ctx.dataSource.getRepository(Order).findOneByOrFail({ id });
 
   it('R1.1 a transition moves the status, bumps the version, publishes sales.order.status-changed and audits once', async () => {

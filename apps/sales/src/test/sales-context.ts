@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { AppContext, startAppContext } from '@opm/testing';
 import { SalesAppModule } from '../app.module';
 import { CustomersService } from '../customers/customers.service';
+import { IntakeService } from '../intake/intake.service';
 import type { CreateOrderDto } from '../lifecycle/dto/create-order.dto';
+import type { OrderView } from '../lifecycle/order-view';
 
 /** Sales' modules on a fresh database of the real PostgreSQL (no HTTP, no Kafka), for the middle-level tests. */
 export async function startSales(database: string, env: Record<string, string> = {}): Promise<AppContext> {
@@ -61,4 +63,9 @@ export async function eventTypes(m: EntityManager, orderId: string): Promise<str
 export async function auditActions(m: EntityManager, orderId: string): Promise<string[]> {
   const rows: { action: string }[] = await m.query(`SELECT action FROM audit_entry WHERE order_id = $1 ORDER BY seq`, [orderId]);
   return rows.map((r) => r.action);
+}
+
+/** Records an order through intake (its preliminary review runs, as for a clerk's POST /orders). */
+export function recordOrder(ctx: AppContext, dto: CreateOrderDto): Promise<OrderView> {
+  return ctx.app.get(IntakeService).create(dto);
 }

@@ -6,8 +6,8 @@ import { ApprovalsService } from '../approvals/approvals.service';
 import { IntakeService } from '../intake/intake.service';
 import { IssuanceService } from '../issuance/issuance.service';
 import { OrderRepository } from '../lifecycle/order.repository';
-import { auditActions, customer, eventTypes, newOrder, startSales } from '../test/sales-context';
-import { ReviewService } from './review.service';
+import { auditActions, customer, eventTypes, newOrder, startSales } from './sales-context';
+import { ReviewService } from '../review/review.service';
 
 const assessment = { clear: true, summary: 'fine', reasons: [], proposals: [], details: {} };
 const head = (department: Principal['department'], username: string): Principal => ({ username, department, role: 'HEAD' });
