@@ -6,6 +6,6 @@ runMain(async () => {
   const config = loadServiceConfig('logistics');
   await startService(LogisticsAppModule.register(config), config, {
     title: 'Logistics service',
-    description: 'Owns shipments, carriers and proof of delivery.',
+    description: "Keeps the logistics department's copy of every order (from sales' events), serves it at /logistics/orders/{orderId} and acknowledges the issued version. Keeps an audit trail of its changes.",
   });
 });

@@ -6,6 +6,6 @@ runMain(async () => {
   const config = loadServiceConfig('purchasing');
   await startService(PurchasingAppModule.register(config), config, {
     title: 'Purchasing service',
-    description: 'Owns suppliers, bills of materials, purchase contracts and incoming inspection.',
+    description: 'Keeps suppliers, bills of materials and stock on hand (read-only over HTTP) and answers the materials review task from them; keeps its copy of every order and of the catalog, and acknowledges the issued version. Keeps an audit trail of its changes.',
   });
 });

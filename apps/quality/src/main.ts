@@ -6,6 +6,6 @@ runMain(async () => {
   const config = loadServiceConfig('quality');
   await startService(QualityAppModule.register(config), config, {
     title: 'Quality service',
-    description: 'Owns quality standards, inspection plans, inspection reports and nonconformance.',
+    description: 'Keeps the quality standards attainable per product (read-only over HTTP) and answers the quality review task from them; keeps its copy of every order and acknowledges the issued version. Keeps an audit trail of its changes.',
   });
 });

@@ -76,7 +76,9 @@ export class KafkaTestClient {
           const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
           for (const end of ends) {
             const at = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-            if (BigInt(at) < BigInt(end.high)) throw new Error(`${groupId} is at ${at} of ${end.high} on ${topic}[${end.partition}]`);
+            // A partition that holds nothing (high = low) has no commit to wait for: -1 is "nothing consumed".
+            const done = at === '-1' ? end.high === end.low : BigInt(at) >= BigInt(end.high);
+            if (!done) throw new Error(`${groupId} is at ${at} of ${end.high} on ${topic}[${end.partition}]`);
           }
         },
         { timeoutMs },
