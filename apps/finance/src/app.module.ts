@@ -1,13 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  AppConfigModule,
-  DepartmentOrdersModule,
-  REVIEWING_DEPARTMENT_ENTITIES,
-  REVIEWING_DEPARTMENT_MIGRATIONS,
-  ReviewTasksModule,
-  ServiceConfig,
-  ServiceCoreModule,
-} from '@opm/platform';
+import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DepartmentOrdersModule, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule } from '@opm/workflow';
 import { FinanceCatalogProduct } from './catalog/catalog-product.entity';
 import { CatalogModule } from './catalog/catalog.module';
 import { FINANCE_CONFIG, loadFinanceConfig } from './config/finance-config';

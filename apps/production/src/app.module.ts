@@ -1,12 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  DepartmentOrdersModule,
-  REVIEWING_DEPARTMENT_ENTITIES,
-  REVIEWING_DEPARTMENT_MIGRATIONS,
-  ReviewTasksModule,
-  ServiceConfig,
-  ServiceCoreModule,
-} from '@opm/platform';
+import { ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DepartmentOrdersModule, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule } from '@opm/workflow';
 import { CatalogModule } from './catalog/catalog.module';
 import { Product } from './catalog/product.entity';
 import { Catalog1764200002000 } from './database/migrations/1764200002000-catalog';

@@ -1,13 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  AppConfigModule,
-  DepartmentOrdersModule,
-  REVIEWING_DEPARTMENT_ENTITIES,
-  REVIEWING_DEPARTMENT_MIGRATIONS,
-  ReviewTasksModule,
-  ServiceConfig,
-  ServiceCoreModule,
-} from '@opm/platform';
+import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DepartmentOrdersModule, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule } from '@opm/workflow';
 import { BillOfMaterials } from './boms/bill-of-materials.entity';
 import { BomsModule } from './boms/boms.module';
 import { PurchasingCatalogProduct } from './catalog/catalog-product.entity';

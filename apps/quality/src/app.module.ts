@@ -1,12 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  DepartmentOrdersModule,
-  REVIEWING_DEPARTMENT_ENTITIES,
-  REVIEWING_DEPARTMENT_MIGRATIONS,
-  ReviewTasksModule,
-  ServiceConfig,
-  ServiceCoreModule,
-} from '@opm/platform';
+import { ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DepartmentOrdersModule, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule } from '@opm/workflow';
 import { QualityStandards1764300004000 } from './database/migrations/1764300004000-quality-standards';
 import { QualityDemoModule } from './demo/quality-demo.module';
 import { QualityAssessor } from './review/quality.assessor';

@@ -3,12 +3,7 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SalesOrderReviewRequestedV1 } from '@opm/contracts';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
-import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
-import { uuidParam } from '../http/problem-details';
-import type { EventContext } from '../messaging/event-transport';
-import { Inbox } from '../messaging/inbox';
+import { CurrentPrincipal, type EventContext, Inbox, type Principal, SERVICE_CONFIG, ServiceConfig, uuidParam } from '@opm/platform';
 import { ReviewAssessor } from './review-assessor';
 import { REVIEW_ASSESSORS, ReviewTasksService } from './review-tasks.service';
 

@@ -4,11 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DepartmentService, Envelope, OrderIssueAcknowledgedV1, SalesOrderDetailsChangedV1, SalesOrderIssuedV1, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
-import { NotFoundProblem, uuidParam } from '../http/problem-details';
-import { AuditLog } from '../audit/audit-log';
-import type { EventContext } from '../messaging/event-transport';
-import { Inbox, NotYetApplicable } from '../messaging/inbox';
-import { Outbox } from '../messaging/outbox';
+import { AuditLog, type EventContext, Inbox, NotFoundProblem, NotYetApplicable, Outbox, uuidParam } from '@opm/platform';
 import { ReceivedOrder } from './received-order.entity';
 
 /** What a department does, in the same transaction, when an order reaches it (finance: recompute credit exposure). */

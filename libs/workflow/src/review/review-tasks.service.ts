@@ -10,11 +10,7 @@ import {
   ReviewTaskOverdueV1,
   SalesOrderReviewRequested,
 } from '@opm/contracts';
-import { AuditLog } from '../audit/audit-log';
-import type { Principal } from '../auth/principal';
-import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
-import { ConflictProblem, NotFoundProblem, ProblemException } from '../http/problem-details';
-import { Outbox } from '../messaging/outbox';
+import { AuditLog, ConflictProblem, NotFoundProblem, Outbox, type Principal, ProblemException, SERVICE_CONFIG, ServiceConfig } from '@opm/platform';
 import { ReviewAssessor } from './review-assessor';
 import { ReviewTask } from './review-task.entity';
 
