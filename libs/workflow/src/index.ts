@@ -1,3 +1,4 @@
+export * from './config/workflow-config';
 export * from './department/received-order.entity';
 export * from './department/received-order.migration';
 export * from './department/department-orders.module';

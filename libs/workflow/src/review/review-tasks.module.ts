@@ -3,7 +3,8 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SalesOrderReviewRequestedV1 } from '@opm/contracts';
-import { CurrentPrincipal, type EventContext, Inbox, type Principal, SERVICE_CONFIG, ServiceConfig, uuidParam } from '@opm/platform';
+import { CurrentPrincipal, type EventContext, Inbox, type Principal, uuidParam } from '@opm/platform';
+import { WORKFLOW_CONFIG, WorkflowConfig } from '../config/workflow-config';
 import { ReviewAssessor } from './review-assessor';
 import { REVIEW_ASSESSORS, ReviewTasksService } from './review-tasks.service';
 
@@ -48,7 +49,7 @@ export class ReviewDeadlineScheduler implements OnApplicationBootstrap, OnApplic
 
   constructor(
     private readonly tasks: ReviewTasksService,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -11,6 +11,7 @@ import {
   SalesOrderReviewRequested,
 } from '@opm/contracts';
 import { AuditLog, ConflictProblem, NotFoundProblem, Outbox, type Principal, ProblemException, SERVICE_CONFIG, ServiceConfig } from '@opm/platform';
+import { WORKFLOW_CONFIG, WorkflowConfig } from '../config/workflow-config';
 import { ReviewAssessor } from './review-assessor';
 import { ReviewTask } from './review-task.entity';
 
@@ -80,7 +81,8 @@ export class ReviewTasksService {
     @Inject(REVIEW_ASSESSORS) private readonly assessors: ReviewAssessor[],
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(SERVICE_CONFIG) private readonly service: ServiceConfig,
+    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
   ) {}
 
   get departments(): ReviewDepartment[] {
@@ -92,7 +94,7 @@ export class ReviewTasksService {
   }
 
   private get autoConfirm(): boolean {
-    return this.config.REVIEW_AUTO_CONFIRM ?? this.config.DEMO_DATA;
+    return this.config.REVIEW_AUTO_CONFIRM ?? this.service.DEMO_DATA;
   }
 
   /** On `sales.order.review-requested`: one task per department this service reviews for. */
@@ -195,7 +197,7 @@ export class ReviewTasksService {
     task.conclusion = input.conclusion;
     task.opinion = input.opinion;
     task.proposals = input.proposals ?? [];
-    task.reviewer = principal?.username ?? `system:${this.config.SERVICE_NAME}`;
+    task.reviewer = principal?.username ?? `system:${this.service.SERVICE_NAME}`;
     task.reviewerRole = principal?.role ?? null;
     task.autoConfirmed = principal === null;
     task.decidedAt = new Date();
