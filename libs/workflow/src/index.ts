@@ -1,4 +1,6 @@
 export * from './config/workflow-config';
+export * from './due-tasks/due-task';
+export * from './due-tasks/overdue-scan';
 export * from './department/received-order.entity';
 export * from './department/received-order.migration';
 export * from './department/department-orders.module';
@@ -7,4 +9,5 @@ export * from './review/review-task.entity';
 export * from './review/review-tasks.migration';
 export * from './review/review-assessor';
 export * from './review/review-tasks.service';
+export * from './review/review-task-deadlines';
 export * from './review/review-tasks.module';

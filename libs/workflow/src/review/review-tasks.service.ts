@@ -7,7 +7,6 @@ import {
   ReviewDepartment,
   ReviewTaskCompletedV1,
   ReviewTaskOpenedV1,
-  ReviewTaskOverdueV1,
   SalesOrderReviewRequested,
 } from '@opm/contracts';
 import { AuditLog, ConflictProblem, NotFoundProblem, Outbox, type Principal, ProblemException, SERVICE_CONFIG, ServiceConfig } from '@opm/platform';
@@ -70,7 +69,8 @@ export function toReviewTaskView(t: ReviewTask, now = new Date()): ReviewTaskVie
 /**
  * The review task mechanism every reviewing department shares (R3.1-R3.8): open a task per review round with
  * the department's automatic assessment and a due time, auto-confirm a clear one where configured, take the
- * department's opinion, escalate what is overdue. Each step is one transaction with its event and audit entry.
+ * department's opinion; what is overdue is escalated by ReviewTaskDeadlines. Each step is one transaction with its
+ * event and audit entry.
  */
 @Injectable()
 export class ReviewTasksService {
@@ -226,46 +226,6 @@ export class ReviewTasksService {
       after: toReviewTaskView(task),
     });
     return task;
-  }
-
-  /** Overdue tasks are escalated once, each in its own transaction; replicas share the work (SKIP LOCKED). */
-  async escalateOverdue(limit = 50): Promise<number> {
-    let escalated = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (m) => {
-        const [row] = await m.query(
-          `SELECT id FROM review_task WHERE status = 'OPEN' AND "escalatedAt" IS NULL AND "dueAt" < now() ORDER BY "dueAt" LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        );
-        if (!row) return false;
-        const task = await m.findOneByOrFail(ReviewTask, { id: row.id });
-        const before = toReviewTaskView(task);
-        task.escalatedAt = new Date();
-        await m.save(task);
-        const escalatedTo = `${task.department} HEAD`;
-        await this.outbox.publish(m, ReviewTaskOverdueV1, { orderId: task.orderId }, {
-          orderId: task.orderId,
-          round: task.round,
-          department: task.department,
-          taskId: task.id,
-          dueAt: task.dueAt.toISOString(),
-          escalatedAt: task.escalatedAt.toISOString(),
-          escalatedTo,
-        });
-        await this.audit.record(m, {
-          action: 'review-task.escalated',
-          entityType: 'review-task',
-          entityId: task.id,
-          orderId: task.orderId,
-          reason: `not answered by ${task.dueAt.toISOString()}; escalated to ${escalatedTo}`,
-          before,
-          after: toReviewTaskView(task),
-        });
-        return true;
-      });
-      if (!done) return escalated;
-      escalated += 1;
-      if (escalated >= limit) return escalated;
-    }
   }
 
   async list(query: { orderId?: string; status?: string }): Promise<ReviewTaskView[]> {
