@@ -18,3 +18,4 @@ export * from './events/sales-order-issued/sales-order-issued.event';
 export * from './events/order-issue-acknowledged/order-issue-acknowledged.event';
 export * from './demo/demo-users';
 export * from './dates';
+export * from './order-line-label';
