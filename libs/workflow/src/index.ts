@@ -11,3 +11,4 @@ export * from './review/review-assessor';
 export * from './review/review-tasks.service';
 export * from './review/review-task-deadlines';
 export * from './review/review-tasks.module';
+export * from './catalog/catalog-read-copy.module';
