@@ -1,4 +1,5 @@
-// Module boundaries (ARCHITECTURE.md "Layout"): apps use contracts, platform (and testing in their tests);
+// Module boundaries (ARCHITECTURE.md "Layout"): apps use contracts, platform, workflow (and testing in their tests);
+// workflow (the kits departments share) uses contracts and platform;
 // platform uses contracts; contracts use nothing; no app imports another app (Nx forbids importing apps).
 const nx = require('@nx/eslint-plugin');
 
@@ -35,11 +36,12 @@ module.exports = [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:workflow', 'type:testing'] },
+            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:workflow'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing'] },
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:workflow', 'type:testing'] },
             { sourceTag: 'type:workspace', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

@@ -11,6 +11,7 @@ module.exports = {
     '^@opm/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@opm/platform$': path.join(__dirname, 'libs/platform/src/index.ts'),
     '^@opm/testing$': path.join(__dirname, 'libs/testing/src/index.ts'),
+    '^@opm/workflow$': path.join(__dirname, 'libs/workflow/src/index.ts'),
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.local/'],
 };

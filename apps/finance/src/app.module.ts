@@ -1,13 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  AppConfigModule,
-  DepartmentOrdersModule,
-  REVIEWING_DEPARTMENT_ENTITIES,
-  REVIEWING_DEPARTMENT_MIGRATIONS,
-  ReviewTasksModule,
-  ServiceConfig,
-  ServiceCoreModule,
-} from '@opm/platform';
+import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DepartmentOrdersModule, loadWorkflowConfig, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule, WORKFLOW_CONFIG } from '@opm/workflow';
 import { FinanceCatalogProduct } from './catalog/catalog-product.entity';
 import { CatalogModule } from './catalog/catalog.module';
 import { FINANCE_CONFIG, loadFinanceConfig } from './config/finance-config';
@@ -28,6 +21,8 @@ export class FinanceAppModule {
       module: FinanceAppModule,
       imports: [
         ServiceCoreModule.forRoot({ config, entities: FINANCE_ENTITIES, migrations: FINANCE_MIGRATIONS }),
+        // The review settings (REVIEW_*), validated at boot like the service's own (N6).
+        AppConfigModule.forRoot(WORKFLOW_CONFIG, loadWorkflowConfig()),
         DepartmentOrdersModule.forDepartment('finance', { imports: [CreditModule], hook: OrderExposureHook }),
         CreditModule,
         // Validated here, at boot, so a bad FINANCE_* variable stops the service with its name (N6).

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DEPARTMENT_ORDER_MIGRATIONS, DepartmentOrdersModule, ReceivedOrder, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DEPARTMENT_ORDER_MIGRATIONS, DepartmentOrdersModule, ReceivedOrder } from '@opm/workflow';
 
 export const LOGISTICS_ENTITIES = [ReceivedOrder];
 export const LOGISTICS_MIGRATIONS = [...DEPARTMENT_ORDER_MIGRATIONS];

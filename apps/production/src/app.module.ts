@@ -1,12 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  DepartmentOrdersModule,
-  REVIEWING_DEPARTMENT_ENTITIES,
-  REVIEWING_DEPARTMENT_MIGRATIONS,
-  ReviewTasksModule,
-  ServiceConfig,
-  ServiceCoreModule,
-} from '@opm/platform';
+import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DepartmentOrdersModule, loadWorkflowConfig, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule, WORKFLOW_CONFIG } from '@opm/workflow';
 import { CatalogModule } from './catalog/catalog.module';
 import { Product } from './catalog/product.entity';
 import { Catalog1764200002000 } from './database/migrations/1764200002000-catalog';
@@ -27,6 +21,8 @@ export class ProductionAppModule {
       module: ProductionAppModule,
       imports: [
         ServiceCoreModule.forRoot({ config, entities: PRODUCTION_ENTITIES, migrations: PRODUCTION_MIGRATIONS }),
+        // The review settings (REVIEW_*), validated at boot like the service's own (N6).
+        AppConfigModule.forRoot(WORKFLOW_CONFIG, loadWorkflowConfig()),
         DepartmentOrdersModule.forDepartment('production'),
         WorkCentresModule,
         CatalogModule,

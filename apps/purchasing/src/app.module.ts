@@ -1,13 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  AppConfigModule,
-  DepartmentOrdersModule,
-  REVIEWING_DEPARTMENT_ENTITIES,
-  REVIEWING_DEPARTMENT_MIGRATIONS,
-  ReviewTasksModule,
-  ServiceConfig,
-  ServiceCoreModule,
-} from '@opm/platform';
+import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DepartmentOrdersModule, loadWorkflowConfig, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule, WORKFLOW_CONFIG } from '@opm/workflow';
 import { BillOfMaterials } from './boms/bill-of-materials.entity';
 import { BomsModule } from './boms/boms.module';
 import { PurchasingCatalogProduct } from './catalog/catalog-product.entity';
@@ -32,6 +25,8 @@ export class PurchasingAppModule {
       module: PurchasingAppModule,
       imports: [
         ServiceCoreModule.forRoot({ config, entities: PURCHASING_ENTITIES, migrations: PURCHASING_MIGRATIONS }),
+        // The review settings (REVIEW_*), validated at boot like the service's own (N6).
+        AppConfigModule.forRoot(WORKFLOW_CONFIG, loadWorkflowConfig()),
         // Validated here, at boot, so a bad PURCHASING_* variable stops the service with its name (N6).
         AppConfigModule.forRoot(PURCHASING_CONFIG, loadPurchasingConfig()),
         DepartmentOrdersModule.forDepartment('purchasing'),

@@ -1,12 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import {
-  DepartmentOrdersModule,
-  REVIEWING_DEPARTMENT_ENTITIES,
-  REVIEWING_DEPARTMENT_MIGRATIONS,
-  ReviewTasksModule,
-  ServiceConfig,
-  ServiceCoreModule,
-} from '@opm/platform';
+import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
+import { DepartmentOrdersModule, loadWorkflowConfig, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule, WORKFLOW_CONFIG } from '@opm/workflow';
 import { QualityStandards1764300004000 } from './database/migrations/1764300004000-quality-standards';
 import { QualityDemoModule } from './demo/quality-demo.module';
 import { QualityAssessor } from './review/quality.assessor';
@@ -23,6 +17,8 @@ export class QualityAppModule {
       module: QualityAppModule,
       imports: [
         ServiceCoreModule.forRoot({ config, entities: QUALITY_ENTITIES, migrations: QUALITY_MIGRATIONS }),
+        // The review settings (REVIEW_*), validated at boot like the service's own (N6).
+        AppConfigModule.forRoot(WORKFLOW_CONFIG, loadWorkflowConfig()),
         DepartmentOrdersModule.forDepartment('quality'),
         StandardsModule,
         QualityDemoModule,

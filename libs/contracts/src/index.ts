@@ -19,3 +19,4 @@ export * from './events/order-issue-acknowledged/order-issue-acknowledged.event'
 export * from './events/sales-order-status-changed/sales-order-status-changed.event';
 export * from './demo/demo-users';
 export * from './dates';
+export * from './order-line-label';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReceivedOrder, ReceivedOrderHook } from '@opm/platform';
+import type { ReceivedOrder, ReceivedOrderHook } from '@opm/workflow';
 import { CreditService } from './credit.service';
 
 /** An order reaching finance raises its customer's exposure: the new standing is announced at once (R2.4). */

@@ -1,5 +1,4 @@
-import { fromMinorUnits, toMinorUnits, type Assessment, type ReviewOrderSnapshot } from '@opm/contracts';
-import { lineLabel } from './order-line-label';
+import { fromMinorUnits, lineLabel, toMinorUnits, type Assessment, type ReviewOrderSnapshot } from '@opm/contracts';
 import { BP_PER_UNIT, divCeil, divRound, formatBasisPoints } from './percent';
 
 /** What finance knows of a catalog product (its copy of production's catalog). */

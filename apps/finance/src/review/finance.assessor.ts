@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import type { ReviewAssessor } from '@opm/platform';
+import type { ReviewAssessor } from '@opm/workflow';
 import { FinanceCatalogProduct } from '../catalog/catalog-product.entity';
 import { FINANCE_CONFIG, FinanceConfig } from '../config/finance-config';
 import { costAssessment } from './cost-assessment';

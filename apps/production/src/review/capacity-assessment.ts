@@ -1,6 +1,5 @@
-import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import { addDays, daysBetween } from '@opm/contracts';
-import { lineLabel, ReviewOrderLine } from './order-line-label';
+import type { Assessment, OrderLine, ReviewOrderSnapshot } from '@opm/contracts';
+import { addDays, daysBetween, lineLabel } from '@opm/contracts';
 
 /**
  * Hours are counted in ten-thousandths of an hour, as integers: the catalog allows 4 decimals per unit and the
@@ -39,7 +38,7 @@ export interface CommittedOrder {
   orderId: string;
   number: string;
   deliveryDate: string;
-  lines: readonly Pick<ReviewOrderLine, 'productCode' | 'quantity'>[];
+  lines: readonly Pick<OrderLine, 'productCode' | 'quantity'>[];
 }
 
 export interface CapacityInput {
@@ -87,7 +86,7 @@ function toView(c: CentreCheck): WorkCentreCapacity {
 }
 
 /** Hours per work centre the catalog lines of an order need (quantity x hoursPerUnit), in units. */
-function requiredUnits(lines: readonly Pick<ReviewOrderLine, 'productCode' | 'quantity'>[], products: ReadonlyMap<string, CapacityProduct>): Map<string, number> {
+function requiredUnits(lines: readonly Pick<OrderLine, 'productCode' | 'quantity'>[], products: ReadonlyMap<string, CapacityProduct>): Map<string, number> {
   const need = new Map<string, number>();
   for (const line of lines) {
     const product = line.productCode ? products.get(line.productCode) : undefined;

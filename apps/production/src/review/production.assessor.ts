@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Between, EntityManager, In } from 'typeorm';
 import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import type { AssessmentContext, ReviewAssessor } from '@opm/platform';
+import type { AssessmentContext, ReviewAssessor } from '@opm/workflow';
 import { Product } from '../catalog/product.entity';
 import { WorkCentreCalendarException } from '../work-centres/work-centre-calendar-exception.entity';
 import { WorkCentre } from '../work-centres/work-centre.entity';

@@ -1,5 +1,4 @@
-import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import { lineLabel } from './order-line-label';
+import { type Assessment, lineLabel, type ReviewOrderSnapshot } from '@opm/contracts';
 
 /** What the technical review needs to know of a catalog product: what the plant makes as standard. */
 export interface TechnicalProduct {

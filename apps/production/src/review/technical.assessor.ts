@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import type { ReviewAssessor } from '@opm/platform';
+import type { ReviewAssessor } from '@opm/workflow';
 import { Product } from '../catalog/product.entity';
 import { technicalAssessment } from './technical-assessment';
 

@@ -1,7 +1,6 @@
 import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
 import { formatQuantity, timesQuantity, toMicro } from './decimal-quantity';
-import { addDays, daysBetween } from '@opm/contracts';
-import { lineLabel } from './order-line-label';
+import { addDays, daysBetween, lineLabel } from '@opm/contracts';
 
 /** What purchasing knows of a catalog product (its copy of production's catalog). */
 export interface PurchasingProduct {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import type { AssessmentContext, ReviewAssessor } from '@opm/platform';
+import type { AssessmentContext, ReviewAssessor } from '@opm/workflow';
 import { BillOfMaterials } from '../boms/bill-of-materials.entity';
 import { PurchasingCatalogProduct } from '../catalog/catalog-product.entity';
 import { PURCHASING_CONFIG, PurchasingConfig } from '../config/purchasing-config';

@@ -1,5 +1,4 @@
-import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import { lineLabel } from './order-line-label';
+import { type Assessment, lineLabel, type ReviewOrderSnapshot } from '@opm/contracts';
 import { controlMeasure, isAttainable, proposalsFor, requestedStandards } from './requested-standards';
 
 export interface ProductQualityCapability {

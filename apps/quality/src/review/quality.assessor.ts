@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Assessment, ReviewOrderSnapshot } from '@opm/contracts';
-import type { ReviewAssessor } from '@opm/platform';
+import type { ReviewAssessor } from '@opm/workflow';
 import { QualityCapability } from '../standards/quality-capability.entity';
 import { qualityAssessment } from './quality-assessment';
 

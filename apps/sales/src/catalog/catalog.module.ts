@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CatalogConsumer } from './catalog.consumer';
+import { CatalogReadCopyModule } from '@opm/workflow';
+import { CatalogProduct } from './catalog-product.entity';
 
-@Module({ controllers: [CatalogConsumer] })
+/** Sales' copy of production's catalog, which the preliminary delivery-date check reads (R2.4). */
+@Module({
+  imports: [CatalogReadCopyModule.register({ consumer: 'sales.catalog-copy', entity: CatalogProduct, fields: ['name', 'specifications', 'leadTimeDays', 'active'] })],
+})
 export class CatalogModule {}

@@ -53,17 +53,6 @@ const serviceSchema = (name: ProcessName) =>
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).default(5000),
     /** A message whose handler fails this many times goes to the dead-letter topic. */
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
-    /** How long a reviewing department has to answer a review task (R3.7); per department with a suffix. */
-    REVIEW_DUE_SECONDS: z.coerce.number().int().min(1).default(86_400),
-    REVIEW_DUE_SECONDS_TECHNICAL: z.coerce.number().int().min(1).optional(),
-    REVIEW_DUE_SECONDS_PRODUCTION: z.coerce.number().int().min(1).optional(),
-    REVIEW_DUE_SECONDS_QUALITY: z.coerce.number().int().min(1).optional(),
-    REVIEW_DUE_SECONDS_PURCHASING: z.coerce.number().int().min(1).optional(),
-    REVIEW_DUE_SECONDS_FINANCE: z.coerce.number().int().min(1).optional(),
-    /** A clear automatic assessment confirms the task by itself; unset, it follows DEMO_DATA. Never for major orders. */
-    REVIEW_AUTO_CONFIRM: z.enum(['true', 'false', '1', '0']).optional().transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
-    /** How often overdue review tasks are looked for. */
-    REVIEW_SCAN_MS: z.coerce.number().int().min(50).default(5000),
   });
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceSchema>> & { SERVICE_NAME: ProcessName };

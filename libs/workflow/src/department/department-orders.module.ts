@@ -4,11 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DepartmentService, Envelope, OrderIssueAcknowledgedV1, SalesOrderDetailsChangedV1, SalesOrderIssuedV1, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
-import { NotFoundProblem, uuidParam } from '../http/problem-details';
-import { AuditLog } from '../audit/audit-log';
-import type { EventContext } from '../messaging/event-transport';
-import { Inbox, NotYetApplicable } from '../messaging/inbox';
-import { Outbox } from '../messaging/outbox';
+import { AuditLog, type EventContext, Inbox, NotFoundProblem, NotYetApplicable, Outbox, uuidParam } from '@opm/platform';
 import { ReceivedOrder } from './received-order.entity';
 
 /** What a department does, in the same transaction, when an order reaches it (finance: recompute credit exposure). */
@@ -61,6 +57,12 @@ export class ReceivedOrders {
 export class DepartmentOrdersModule {
   static forDepartment(department: DepartmentService, options: DepartmentOrdersOptions = {}): DynamicModule {
     const consumerName = `${department}.received-orders`;
+    /** Events of one order arrive in order, so the copy exists unless the order never reached this department. */
+    const copyOf = async (m: EntityManager, orderId: string): Promise<ReceivedOrder> => {
+      const copy = await m.findOneBy(ReceivedOrder, { orderId });
+      if (!copy) throw new NotYetApplicable(`order ${orderId} has not reached ${department} yet`);
+      return copy;
+    };
 
     @Controller()
     class ReceivedOrdersConsumer {
@@ -98,9 +100,7 @@ export class DepartmentOrdersModule {
       async onDetailsChanged(@Ctx() ctx: EventContext): Promise<void> {
         await this.inbox.consume(`${department}.order-details`, SalesOrderDetailsChangedV1, ctx, async (event, m) => {
           const p = event.payload;
-          const before = await m.findOneBy(ReceivedOrder, { orderId: p.orderId });
-          // Events of one order arrive in order, so the copy exists unless the order never reached us.
-          if (!before) throw new NotYetApplicable(`order ${p.orderId} has not reached ${department} yet`);
+          const before = await copyOf(m, p.orderId);
           const change = { deliveryDate: p.deliveryDate, specialRequirements: p.specialRequirements, currency: p.currency, totalAmount: p.totalAmount, lines: p.lines };
           await m.update(ReceivedOrder, { orderId: p.orderId }, change);
           await this.audit.record(m, {
@@ -119,8 +119,7 @@ export class DepartmentOrdersModule {
       async onIssued(@Ctx() ctx: EventContext): Promise<void> {
         await this.inbox.consume(`${department}.issued-orders`, SalesOrderIssuedV1, ctx, async (event, m) => {
           const p = event.payload;
-          const copy = await m.findOneBy(ReceivedOrder, { orderId: p.orderId });
-          if (!copy) throw new NotYetApplicable(`order ${p.orderId} has not reached ${department} yet`);
+          await copyOf(m, p.orderId);
           const issued = { issuedAt: new Date(p.issuedAt), signedBy: p.signedBy, documentHash: p.documentHash, lines: p.order.lines, totalAmount: p.order.totalAmount, deliveryDate: p.order.deliveryDate, specialRequirements: p.order.specialRequirements };
           await m.update(ReceivedOrder, { orderId: p.orderId }, issued);
           await this.outbox.publish(m, OrderIssueAcknowledgedV1, { orderId: p.orderId }, {

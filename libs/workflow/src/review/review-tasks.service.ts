@@ -7,14 +7,10 @@ import {
   ReviewDepartment,
   ReviewTaskCompletedV1,
   ReviewTaskOpenedV1,
-  ReviewTaskOverdueV1,
   SalesOrderReviewRequested,
 } from '@opm/contracts';
-import { AuditLog } from '../audit/audit-log';
-import type { Principal } from '../auth/principal';
-import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
-import { ConflictProblem, NotFoundProblem, ProblemException } from '../http/problem-details';
-import { Outbox } from '../messaging/outbox';
+import { AuditLog, ConflictProblem, NotFoundProblem, Outbox, type Principal, ProblemException, SERVICE_CONFIG, ServiceConfig } from '@opm/platform';
+import { WORKFLOW_CONFIG, WorkflowConfig } from '../config/workflow-config';
 import { ReviewAssessor } from './review-assessor';
 import { ReviewTask } from './review-task.entity';
 
@@ -73,7 +69,8 @@ export function toReviewTaskView(t: ReviewTask, now = new Date()): ReviewTaskVie
 /**
  * The review task mechanism every reviewing department shares (R3.1-R3.8): open a task per review round with
  * the department's automatic assessment and a due time, auto-confirm a clear one where configured, take the
- * department's opinion, escalate what is overdue. Each step is one transaction with its event and audit entry.
+ * department's opinion; what is overdue is escalated by ReviewTaskDeadlines. Each step is one transaction with its
+ * event and audit entry.
  */
 @Injectable()
 export class ReviewTasksService {
@@ -84,7 +81,8 @@ export class ReviewTasksService {
     @Inject(REVIEW_ASSESSORS) private readonly assessors: ReviewAssessor[],
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(SERVICE_CONFIG) private readonly service: ServiceConfig,
+    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
   ) {}
 
   get departments(): ReviewDepartment[] {
@@ -96,7 +94,7 @@ export class ReviewTasksService {
   }
 
   private get autoConfirm(): boolean {
-    return this.config.REVIEW_AUTO_CONFIRM ?? this.config.DEMO_DATA;
+    return this.config.REVIEW_AUTO_CONFIRM ?? this.service.DEMO_DATA;
   }
 
   /** On `sales.order.review-requested`: one task per department this service reviews for. */
@@ -199,7 +197,7 @@ export class ReviewTasksService {
     task.conclusion = input.conclusion;
     task.opinion = input.opinion;
     task.proposals = input.proposals ?? [];
-    task.reviewer = principal?.username ?? `system:${this.config.SERVICE_NAME}`;
+    task.reviewer = principal?.username ?? `system:${this.service.SERVICE_NAME}`;
     task.reviewerRole = principal?.role ?? null;
     task.autoConfirmed = principal === null;
     task.decidedAt = new Date();
@@ -228,46 +226,6 @@ export class ReviewTasksService {
       after: toReviewTaskView(task),
     });
     return task;
-  }
-
-  /** Overdue tasks are escalated once, each in its own transaction; replicas share the work (SKIP LOCKED). */
-  async escalateOverdue(limit = 50): Promise<number> {
-    let escalated = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (m) => {
-        const [row] = await m.query(
-          `SELECT id FROM review_task WHERE status = 'OPEN' AND "escalatedAt" IS NULL AND "dueAt" < now() ORDER BY "dueAt" LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        );
-        if (!row) return false;
-        const task = await m.findOneByOrFail(ReviewTask, { id: row.id });
-        const before = toReviewTaskView(task);
-        task.escalatedAt = new Date();
-        await m.save(task);
-        const escalatedTo = `${task.department} HEAD`;
-        await this.outbox.publish(m, ReviewTaskOverdueV1, { orderId: task.orderId }, {
-          orderId: task.orderId,
-          round: task.round,
-          department: task.department,
-          taskId: task.id,
-          dueAt: task.dueAt.toISOString(),
-          escalatedAt: task.escalatedAt.toISOString(),
-          escalatedTo,
-        });
-        await this.audit.record(m, {
-          action: 'review-task.escalated',
-          entityType: 'review-task',
-          entityId: task.id,
-          orderId: task.orderId,
-          reason: `not answered by ${task.dueAt.toISOString()}; escalated to ${escalatedTo}`,
-          before,
-          after: toReviewTaskView(task),
-        });
-        return true;
-      });
-      if (!done) return escalated;
-      escalated += 1;
-      if (escalated >= limit) return escalated;
-    }
   }
 
   async list(query: { orderId?: string; status?: string }): Promise<ReviewTaskView[]> {

@@ -1,15 +1,12 @@
-import { Body, Controller, DynamicModule, Get, HttpCode, Inject, Injectable, Logger, Module, ModuleMetadata, OnApplicationBootstrap, OnApplicationShutdown, Param, Post, Query, Type } from '@nestjs/common';
+import { Body, Controller, DynamicModule, Get, HttpCode, Module, ModuleMetadata, Param, Post, Query, Type } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SalesOrderReviewRequestedV1 } from '@opm/contracts';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
-import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
-import { uuidParam } from '../http/problem-details';
-import type { EventContext } from '../messaging/event-transport';
-import { Inbox } from '../messaging/inbox';
+import { CurrentPrincipal, type EventContext, Inbox, type Principal, uuidParam } from '@opm/platform';
+import { overdueScanOf } from '../due-tasks/overdue-scan';
 import { ReviewAssessor } from './review-assessor';
+import { ReviewTaskDeadlines } from './review-task-deadlines';
 import { REVIEW_ASSESSORS, ReviewTasksService } from './review-tasks.service';
 
 export class OpinionDto {
@@ -42,38 +39,6 @@ export class ReviewTasksQuery {
   @IsOptional()
   @IsIn(['OPEN', 'DONE', 'SUPERSEDED'])
   status?: string;
-}
-
-/** Looks for overdue tasks at start-up and then every REVIEW_SCAN_MS; the state is in the database, so nothing is lost across restarts. */
-@Injectable()
-export class ReviewDeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReviewDeadlineScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
-  constructor(
-    private readonly tasks: ReviewTasksService,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.REVIEW_SCAN_MS);
-    this.tick();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.tasks
-      .escalateOverdue()
-      .then((n) => n > 0 && this.logger.log(`escalated ${n} overdue review task(s)`))
-      .catch((err: Error) => this.logger.warn(`overdue scan failed: ${err.message}`))
-      .finally(() => (this.running = undefined));
-  }
 }
 
 export interface ReviewTasksOptions {
@@ -134,7 +99,9 @@ export class ReviewTasksModule {
         ...options.assessors,
         { provide: REVIEW_ASSESSORS, useFactory: (...assessors: ReviewAssessor[]) => assessors, inject: options.assessors },
         ReviewTasksService,
-        ReviewDeadlineScheduler,
+        // Due times and escalation that survive restarts: the shared due-task scan, at start-up and every REVIEW_SCAN_MS.
+        ReviewTaskDeadlines,
+        overdueScanOf(ReviewTaskDeadlines),
       ],
       exports: [ReviewTasksService],
     };
