@@ -1,21 +1,32 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import {
-  documentFingerprint,
-  extractVerificationCode,
-  formatMoney,
-  pdfSha256,
-  readVerificationCode,
-  renderOrderDocument,
-  SEAL_COLOR,
-  type OrderDocumentData,
-} from './order-document';
-import { extractPdf } from './test/pdf-text';
+import { extractVerificationCode, pdfSha256 } from './document-fingerprint';
+import { formatMoney, formatQuantity } from './formatting';
+import { documentFingerprint, type OrderDocumentData, readVerificationCode, renderOrderDocument } from './order-document';
+import { PAGE } from './pdf-layout';
+import { SEAL_COLOR } from './seal';
+import { type ExtractedPdf, extractPdf } from './test/pdf-text';
 import { COMPANY, longOrder, sampleOrder } from './test/sample-order';
 
 /** Extracted text wraps lines and splits runs; compare without any whitespace. */
 const compact = (text: string): string => text.replace(/\s+/g, '');
+
+/** The text whose baseline lies in a page's footer band, which the layout keeps for the footer alone. */
+const footerBand = (pdf: ExtractedPdf, page: number): string =>
+  compact(
+    pdf.items[page]
+      .filter((item) => item.y > pdf.heights[page] - PAGE.footer)
+      .map((item) => item.str)
+      .join(''),
+  );
+const footer = (data: OrderDocumentData, page: number, pages: number): string =>
+  compact(`Verification code 校验码: ${data.verificationCode} Page ${page} / ${pages}
+    Verify at /api/v1/orders/${data.orderId}/document/verify · 核验：上传本文件或输入校验码 · ${data.orderNumber}`);
+/** How often `part` occurs in `text`, and where first. */
+const occurrences = (text: string, part: string): { count: number; at: number } => ({ count: text.split(part).length - 1, at: text.indexOf(part) });
+/** A4 in points. */
+const A4_HEIGHT = 841.89;
 
 // Rendering plus extraction by pdf.js in a child process: seconds each on a loaded 2-core machine.
 jest.setTimeout(60_000);
@@ -83,6 +94,55 @@ describe('printable order document (R4.3)', () => {
     pages.forEach((page, i) => expect(page).toContain(`Page${i + 1}/${pages.length}`));
   });
 
+  it('R4.3 a short order (3 lines) fits on one A4 page with its total, terms, approvals, seal and code; so does its draft', async () => {
+    for (const data of [sampleOrder(), sampleOrder({ signature: null })]) {
+      const extracted = await extractPdf(await renderOrderDocument(data, COMPANY));
+      const page = compact(extracted.pages[0]);
+
+      expect({ sealed: data.signature !== null, pages: extracted.numPages }).toEqual({ sealed: data.signature !== null, pages: 1 });
+      expect(extracted.heights[0]).toBeCloseTo(A4_HEIGHT, 1);
+      for (const line of data.lines) expect(page).toContain(compact(`${line.lineNo} ${line.productCode}`));
+      for (const part of ['Total 合计 (CNY)28,485.00', '特殊要求', '交货与付款', 'Finance review 财务审核', 'Order total 订单总额: CNY 28,485.00']) expect(page).toContain(compact(part));
+      expect(extracted.colours[0].includes(SEAL_COLOR)).toBe(data.signature !== null);
+      expect(footerBand(extracted, 0)).toBe(footer(data, 1, 1));
+    }
+  });
+
+  it('R4.3 a 60-line order runs over pages: every line once and whole, in order, header rows repeated, nothing in the footer band', async () => {
+    const data = longOrder(60);
+    const extracted = await extractPdf(await renderOrderDocument(data, COMPANY));
+    const pages = extracted.pages.map(compact);
+    const count = extracted.numPages;
+    expect(count).toBeGreaterThan(1);
+
+    // A row as the table sets it, cell by cell: the number, code, name, specification, quantity, price, amount.
+    const found = data.lines.map((line) => {
+      const row = compact(
+        [line.lineNo, line.productCode, line.productName, line.specification ?? '', formatQuantity(line.quantity), formatMoney(line.unitPrice), formatMoney(line.amount)].join(''),
+      );
+      const where = pages.map((page, index) => ({ page: index, ...occurrences(page, row) })).filter((w) => w.count > 0);
+      expect({ lineNo: line.lineNo, where: where.map((w) => w.count) }).toEqual({ lineNo: line.lineNo, where: [1] });
+      return where[0];
+    });
+    const inReadingOrder = [...found].sort((a, b) => a.page - b.page || a.at - b.at);
+    expect(inReadingOrder).toEqual(found);
+
+    const tableHeader = compact('No. 序号 Code 产品编码 Product / specification 产品名称 / 规格 Quantity 数量');
+    const linePages = [...new Set(found.map((f) => f.page))];
+    expect(linePages.length).toBeGreaterThan(1);
+    for (const page of linePages) {
+      const header = occurrences(pages[page], tableHeader);
+      expect({ page, header: header.count, beforeFirstRow: header.at < Math.min(...found.filter((f) => f.page === page).map((f) => f.at)) }).toEqual({ page, header: 1, beforeFirstRow: true });
+    }
+    // The total stays with the last line; the seal is on the last page.
+    expect(pages[found[found.length - 1].page]).toContain(compact(`Total 合计 (CNY) ${formatMoney(data.totalAmount)}`));
+    expect(extracted.colours[count - 1]).toContain(SEAL_COLOR);
+    for (let i = 0; i < count; i++) {
+      if (i > 0) expect(pages[i]).toContain(compact('(continued 续)'));
+      expect({ page: i + 1, footerBand: footerBand(extracted, i) }).toEqual({ page: i + 1, footerBand: footer(data, i + 1, count) });
+    }
+  });
+
   it('R4.3 a draft has no seal and says it is not issued', async () => {
     const data = sampleOrder({ signature: null, status: 'APPROVED' });
     const extracted = await extractPdf(await renderOrderDocument(data, COMPANY));
@@ -113,73 +173,5 @@ describe('printable order document (R4.3)', () => {
 
   it('R4.3 refuses to render without a company name', async () => {
     await expect(renderOrderDocument(sampleOrder(), { companyName: ' ' })).rejects.toThrow(/companyName/);
-  });
-});
-
-describe('verification code (R4.3)', () => {
-  /** Every leaf of the data as a path, with a changed value for it. */
-  function leafChanges(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; changed: unknown }[] {
-    if (Array.isArray(value)) return value.flatMap((item, i) => leafChanges(item, [...path, i]));
-    if (value !== null && typeof value === 'object') {
-      return Object.entries(value).flatMap(([k, v]) => leafChanges(v, [...path, k]));
-    }
-    const changed = typeof value === 'number' ? value + 1 : value === null ? 'x' : `${String(value)}x`;
-    return [{ path, changed }];
-  }
-  function withChange(data: OrderDocumentData, path: (string | number)[], changed: unknown): OrderDocumentData {
-    const copy = structuredClone(data) as unknown as Record<string | number, unknown>;
-    let target = copy;
-    for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
-    target[path[path.length - 1]] = changed;
-    return copy as unknown as OrderDocumentData;
-  }
-  /** The same data with every object's keys in reverse order. */
-  function reversedKeys(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(reversedKeys);
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value)
-          .reverse()
-          .map(([k, v]) => [k, reversedKeys(v)]),
-      );
-    }
-    return value;
-  }
-
-  it('R4.3 the fingerprint changes when any issued field changes and not when key order changes', () => {
-    const data = sampleOrder();
-    const code = documentFingerprint(data);
-    expect(code).toMatch(/^[0-9a-f]{64}$/);
-
-    const reordered = reversedKeys(data) as OrderDocumentData;
-    expect(Object.keys(reordered)[0]).not.toBe(Object.keys(data)[0]);
-    expect(documentFingerprint(reordered)).toBe(code);
-
-    const changes = leafChanges(data).filter(({ path }) => path[0] !== 'status' && path[0] !== 'verificationCode');
-    expect(changes.length).toBeGreaterThan(40);
-    for (const { path, changed } of changes) {
-      expect({ path, fingerprint: documentFingerprint(withChange(data, path, changed)) }).not.toEqual({ path, fingerprint: code });
-    }
-    // Structure counts too: a line dropped, lines swapped, an approval added, the signature removed.
-    expect(documentFingerprint({ ...data, lines: data.lines.slice(1) })).not.toBe(code);
-    expect(documentFingerprint({ ...data, lines: [...data.lines].reverse() })).not.toBe(code);
-    expect(documentFingerprint({ ...data, approvals: [...data.approvals, data.approvals[0]] })).not.toBe(code);
-    expect(documentFingerprint({ ...data, signature: null })).not.toBe(code);
-
-    // Not content: the code itself, and the status, which moves on after issuance.
-    expect(documentFingerprint({ ...data, verificationCode: 'anything' })).toBe(code);
-    expect(documentFingerprint({ ...data, status: 'IN_PRODUCTION' })).toBe(code);
-  });
-
-  it('R4.3 finds no verification code where there is none', () => {
-    expect(extractVerificationCode('Order SO-1, no code here')).toBeNull();
-    expect(readVerificationCode(Buffer.from('%PDF-1.3 nothing'))).toBeNull();
-  });
-
-  it('formats money exactly with thousands separators', () => {
-    expect(formatMoney('0')).toBe('0.00');
-    expect(formatMoney('1234567.5')).toBe('1,234,567.50');
-    expect(formatMoney('-1000.05')).toBe('-1,000.05');
-    expect(formatMoney('999.99')).toBe('999.99');
   });
 });

@@ -9,6 +9,10 @@ export interface ExtractedPdf {
   info: Record<string, unknown>;
   /** Per page, the RGB colours (lower-case #rrggbb) that paths and text were filled or stroked with. */
   colours: string[][];
+  /** Per page, each text item with its baseline's distance from the top of the page, in points. */
+  items: { str: string; y: number }[][];
+  /** Per page, its height in points. */
+  heights: number[];
 }
 
 /*
@@ -24,11 +28,16 @@ const data = new Uint8Array(Buffer.concat(chunks));
 const doc = await getDocument({ data, verbosity: 0, disableFontFace: true, isEvalSupported: false }).promise;
 const pages = [];
 const colours = [];
+const items = [];
+const heights = [];
 const colourOps = new Set([OPS.setFillRGBColor, OPS.setStrokeRGBColor]);
 for (let n = 1; n <= doc.numPages; n++) {
   const page = await doc.getPage(n);
   const content = await page.getTextContent();
   pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\\n' : '') : '')).join(''));
+  const height = page.view[3] - page.view[1];
+  heights.push(height);
+  items.push(content.items.filter((item) => 'str' in item && item.str.trim() !== '').map((item) => ({ str: item.str, y: height - item.transform[5] })));
   const ops = await page.getOperatorList();
   const used = new Set();
   ops.fnArray.forEach((fn, i) => {
@@ -37,7 +46,7 @@ for (let n = 1; n <= doc.numPages; n++) {
   colours.push([...used]);
 }
 const { info } = await doc.getMetadata();
-process.stdout.write(JSON.stringify({ numPages: doc.numPages, pages, info, colours }));
+process.stdout.write(JSON.stringify({ numPages: doc.numPages, pages, info, colours, items, heights }));
 await doc.destroy();
 `;
 

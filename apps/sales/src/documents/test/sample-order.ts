@@ -1,5 +1,6 @@
 import { multiplyMoney, sumMoney } from '@opm/contracts';
-import { documentFingerprint, type OrderDocumentData, type OrderDocumentLine } from '../order-document';
+import { documentFingerprint } from '../document-fingerprint';
+import type { OrderDocumentData, OrderDocumentLine } from '../order-document-data';
 
 export const COMPANY = { companyName: 'Acme Precision Manufacturing Co., Ltd.', companyNameZh: '精密制造有限公司' } as const;
 
