@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { extractVerificationCode, pdfSha256 } from './document-fingerprint';
+import { documentFingerprint, extractVerificationCode, pdfSha256, readVerificationCode } from './document-fingerprint';
 import { formatMoney, formatQuantity } from './formatting';
-import { documentFingerprint, type OrderDocumentData, readVerificationCode, renderOrderDocument } from './order-document';
+import { type OrderDocumentData, renderOrderDocument } from './order-document';
 import { PAGE } from './pdf-layout';
 import { SEAL_COLOR } from './seal';
 import { type ExtractedPdf, extractPdf } from './test/pdf-text';

@@ -6,8 +6,6 @@ import type { OrderPrint } from './order-print';
 import { approvalsSection, customerSection, linesSection, orderTitle, signatureSection, termsSection } from './order-sections';
 import { PdfLayout } from './pdf-layout';
 
-// Issuance imports the rule and the types from here; they live in their own files.
-export { documentFingerprint, readVerificationCode } from './document-fingerprint';
 export type { OrderDocumentData, OrderDocumentOptions } from './order-document-data';
 
 /**

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OrderDocumentData } from '../documents/order-document';
+import type { OrderDocumentData } from '../documents/order-document-data';
 
 /** The signed, issued version of an order (R4.2): what was signed is kept as it was, with its fingerprint. */
 @Entity('sales_issuance')

@@ -6,7 +6,9 @@ import { DEPARTMENT_SERVICES, OrderIssueAcknowledged, SalesOrderIssuedV1 } from 
 import { AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, NotYetApplicable, Outbox, Principal, ProblemException } from '@opm/platform';
 import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
 import { Customer } from '../customers/customer.entity';
-import { documentFingerprint, OrderDocumentData, readVerificationCode, renderOrderDocument } from '../documents/order-document';
+import { documentFingerprint, readVerificationCode } from '../documents/document-fingerprint';
+import { renderOrderDocument } from '../documents/order-document';
+import type { OrderDocumentData } from '../documents/order-document-data';
 import { OrderMailer, OrderMailError } from '../documents/order-mailer';
 import { OrderFacts } from '../lifecycle/order-facts';
 import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
