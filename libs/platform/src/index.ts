@@ -37,3 +37,4 @@ export * from './http/page';
 export * from './auth/password-hash';
 export * from './config/app-config';
 export * from './persistence/demo-data';
+export * from './http/api-docs';

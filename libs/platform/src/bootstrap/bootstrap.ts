@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { allTopics } from '@opm/contracts';
 import type { BaseConfig, ServiceConfig } from '../config/service-config';
+import { completeApiDocument } from '../http/api-docs';
 import { strictValidationPipe } from '../http/problem-details';
 import { EventTransport } from '../messaging/event-transport';
 import { adoptApp, adoptMain } from './process-host';
@@ -34,9 +35,8 @@ export async function createHttpApp(module: unknown, config: BaseConfig, options
     .addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req: unknown, body: Buffer, done: (err: null, body: Buffer) => void) => done(null, body));
   // Inside a process that hosts several apps (zero-setup mode) the host owns the signals and closes them in order.
   if (!adoptApp(app)) app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  const document = completeApiDocument(
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build()),
   );
   const patch = options.patchDocument;
   SwaggerModule.setup(options.docsPath, app, document, {

@@ -1,0 +1,69 @@
+import { Controller, Get, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public } from '../health/public.decorator';
+import { ApiAnswers, apiView, completeApiDocument } from './api-docs';
+
+const ThingView = apiView('ThingView', z.object({ id: z.uuid(), name: z.string(), note: z.string().nullable(), at: z.iso.datetime({ offset: true }) }));
+
+@Controller('things')
+class ThingsController {
+  @Get()
+  @ApiAnswers(ThingView, { page: true })
+  list() {
+    return { items: [], total: 0, page: 1, pageSize: 20 };
+  }
+
+  @Post()
+  @ApiAnswers(ThingView, { status: 201, errors: [400, 403, 422], headers: { Location: 'where the thing is' } })
+  create() {
+    return null;
+  }
+}
+
+@Public()
+@Controller('open')
+class OpenController {
+  @Get()
+  @ApiAnswers(null, { status: 204 })
+  ping() {
+    return null;
+  }
+}
+
+@Module({ controllers: [ThingsController, OpenController] })
+class DocsTestModule {}
+
+describe('API documents', () => {
+  it('document views as components, errors as problem details, bearer security on all but public operations', async () => {
+    const app = await NestFactory.create(DocsTestModule, new FastifyAdapter(), { logger: false });
+    try {
+      const doc = completeApiDocument(SwaggerModule.createDocument(app, new DocumentBuilder().addBearerAuth().build()));
+      const list = doc.paths['/things'].get;
+      const create = doc.paths['/things'].post;
+      expect(list?.security).toEqual([{ bearer: [] }]);
+      expect(doc.paths['/open'].get?.security).toEqual([]);
+      expect(JSON.stringify(doc.paths['/open'].get)).not.toContain('x-public');
+      expect(list?.responses['200']).toMatchObject({
+        content: { 'application/json': { schema: { properties: { items: { items: { $ref: '#/components/schemas/ThingView' } } } } } },
+      });
+      expect(Object.keys(create?.responses ?? {}).sort()).toEqual(['201', '400', '401', '403', '413', '415', '422', '429']);
+      expect(create?.responses['422']).toMatchObject({ content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } } });
+      expect(create?.responses['201']).toMatchObject({ headers: { Location: { description: 'where the thing is' } } });
+      expect(doc.components?.schemas?.ThingView).toMatchObject({
+        type: 'object',
+        required: ['id', 'name', 'note', 'at'],
+        properties: { note: { type: 'string', nullable: true }, at: { type: 'string', format: 'date-time' } },
+      });
+      expect(doc.components?.schemas?.ProblemDetails).toMatchObject({ required: ['type', 'title', 'status', 'detail'] });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses one view name for two different schemas', () => {
+    expect(() => apiView('ThingView', z.object({ other: z.string() }))).toThrow('declared twice');
+  });
+});
