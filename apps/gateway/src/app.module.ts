@@ -6,9 +6,11 @@ import { TokenController } from './auth/token.controller';
 import { UserStore } from './auth/user-store';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { OpenApiAggregator } from './docs/openapi-aggregator';
+import { ServiceDocuments } from './docs/service-documents';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { OrderViewController } from './orders/order-view.controller';
 import { ProxyController } from './upstream/proxy.controller';
+import { ServiceRouter } from './upstream/service-router';
 import { UpstreamClient } from './upstream/upstream.client';
 
 @Module({})
@@ -24,6 +26,8 @@ export class GatewayAppModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         UpstreamClient,
         UserStore,
+        ServiceDocuments,
+        ServiceRouter,
         OpenApiAggregator,
       ],
     };

@@ -62,6 +62,26 @@ describe('security and API conventions (e2e)', () => {
     }
   });
 
+  it('N1 every GET a service declares answers through the gateway as it does when the service is reached directly', async () => {
+    const auth = await as('leader');
+    const answer = async (url: string) => {
+      const res = await fetch(url, { headers: { authorization: auth } });
+      const body = res.headers.get('content-type')?.includes('json') ? ((await res.json()) as { detail?: string }) : {};
+      return { status: res.status, detail: body.detail };
+    };
+    let compared = 0;
+    for (const service of SERVICES) {
+      for (const { method, path } of await routes(stack.member(service).baseUrl, '/docs-json')) {
+        if (method !== 'get' || path.startsWith('/health')) continue;
+        const direct = await answer(`${stack.member(service).baseUrl}${path}`);
+        const routed = await answer(`${stack.api}${path}`);
+        expect({ service, path, ...routed }).toEqual({ service, path, ...direct });
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(SERVICES.length * 2);
+  });
+
   it('N4 a forged, expired or malformed token is 401 at the gateway and at a service reached directly', async () => {
     const principal = { username: 'sales.head', department: 'SALES', role: 'HEAD' } as const;
     const forged = await mintToken(principal, { secret: 'x'.repeat(48) });
@@ -215,7 +235,16 @@ describe('security and API conventions (e2e)', () => {
   it('N5 client mistakes are problem details, never 500: unknown route, bad JSON, oversized body, bad id', async () => {
     const auth = await as('sales.staff');
     const unknown = await gateway.get('/api/v1/no-such-thing').set('authorization', auth).expect(404);
-    expect(unknown.body).toMatchObject({ status: 404, title: 'Not Found' });
+    expect(unknown.body).toMatchObject({ status: 404, title: 'Not Found', detail: 'no service declares /api/v1/no-such-thing' });
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const wrongMethod = await gateway.delete('/api/v1/orders').set('authorization', auth).expect(405);
+    expect(wrongMethod.headers.allow).toBe('GET, POST, HEAD');
+    expect(wrongMethod.body).toMatchObject({ status: 405, title: 'Method Not Allowed', detail: '/api/v1/orders does not take DELETE; it takes GET, POST, HEAD' });
+    for (const segment of ['__proto__', 'constructor', 'toString']) {
+      const res = await gateway.post(`/api/v1/orders/${randomUUID()}/review/${segment}/opinion`).set('authorization', auth).send({}).expect(404);
+      expect(res.body.detail).toMatch(/^no service declares \/api\/v1\/orders\/.+\/review\/.+\/opinion$/);
+      await gateway.get(`/api/v1/${segment}`).set('authorization', auth).expect(404);
+    }
     const badJson = await gateway.post('/api/v1/orders').set('authorization', auth).set('content-type', 'application/json').send('{"lines": [').expect(400);
     expect(badJson.body.status).toBe(400);
     const big = await gateway.post('/api/v1/orders').set('authorization', auth).send(orderBody({ paymentTerms: 'x'.repeat(2_000_000) }));

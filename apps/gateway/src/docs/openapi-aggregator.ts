@@ -1,42 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { SERVICES } from '@opm/contracts';
-import { UpstreamClient } from '../upstream/upstream.client';
 import { mergeOpenApi } from './openapi-merge';
+import { DOCUMENT_TIMING, ServiceDocuments } from './service-documents';
 
-const CACHE_MS = 30_000;
-
-interface ServiceDoc {
-  name: string;
-  doc: OpenAPIObject;
-}
-
-/** Fetches the services' live OpenAPI documents (cached briefly); a service that is down is left out, not fatal. */
+/** The public API document: the gateway's own paths plus what every service declares (the same documents the routes come from). */
 @Injectable()
 export class OpenApiAggregator {
-  private readonly logger = new Logger(OpenApiAggregator.name);
-  private cached?: { at: number; docs: ServiceDoc[] };
-
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(private readonly documents: ServiceDocuments) {}
 
   async merged(gateway: OpenAPIObject): Promise<OpenAPIObject> {
-    let cached = this.cached;
-    if (!cached || Date.now() - cached.at > CACHE_MS) {
-      const docs = await Promise.all(
-        SERVICES.map(async (name): Promise<ServiceDoc | undefined> => {
-          try {
-            const res = await this.upstream.getJson<OpenAPIObject>(name, '/docs-json', {}, 3000);
-            return res.status === 200 ? { name, doc: res.body } : undefined;
-          } catch (err) {
-            this.logger.warn(`OpenAPI of ${name} unavailable: ${(err as Error).message}`);
-            return undefined;
-          }
-        }),
-      );
-      const available = docs.filter((d): d is ServiceDoc => d !== undefined);
-      // Only a complete set is cached: a service that was down is asked again next time.
-      cached = this.cached = { at: available.length === SERVICES.length ? Date.now() : 0, docs: available };
-    }
-    return mergeOpenApi(gateway, cached.docs);
+    await this.documents.current();
+    await this.documents.refreshIfOlderThan(DOCUMENT_TIMING.docsMaxAgeMs);
+    const { documents } = this.documents.snapshot();
+    return mergeOpenApi(gateway, [...documents].map(([name, doc]) => ({ name, doc })));
   }
 }

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { isPublishedPath } from './published-paths';
 
 /**
  * The public document: the gateway's own paths plus each service's paths under /api/v1. A service's path
@@ -9,7 +10,7 @@ export function mergeOpenApi(gateway: OpenAPIObject, services: { name: string; d
   const schemas = { ...(gateway.components?.schemas ?? {}) };
   for (const { name, doc } of services) {
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      if (path.startsWith('/health') || path.startsWith('/docs')) continue;
+      if (!isPublishedPath(path)) continue;
       const publicPath = `${prefix}${path}`;
       paths[publicPath] = { ...item, ...(paths[publicPath] ?? {}) };
       for (const op of Object.values(paths[publicPath])) {

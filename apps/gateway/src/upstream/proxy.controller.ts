@@ -1,24 +1,31 @@
 import { All, Controller, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { serviceForPath } from './routes';
+import { API_PREFIX, ServiceRouter } from './service-router';
 import { FORWARDED_RESPONSE_HEADERS, forwardedHeaders, UpstreamClient } from './upstream.client';
-
-export const API_PREFIX = '/api/v1';
 
 /**
  * Every public path the gateway does not compose itself goes, unchanged below /api/v1, to the service that
- * owns it (API composition lives in the gateway; business rules never do).
+ * declares it in its OpenAPI document (API composition lives in the gateway; business rules never do).
  */
 @ApiExcludeController()
 @Controller('api/v1')
 export class ProxyController {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly router: ServiceRouter,
+    private readonly upstream: UpstreamClient,
+  ) {}
 
   @All('*')
   async forward(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const path = req.url.slice(API_PREFIX.length) || '/';
-    const res = await this.upstream.call(serviceForPath(path), {
+    const route = await this.router.route(req.method, path);
+    if ('problem' in route) {
+      // The problem details filter answers; headers set here (Allow, Retry-After) go with it.
+      void reply.headers(route.headers);
+      throw route.problem;
+    }
+    const res = await this.upstream.call(route.service, {
       method: req.method,
       path,
       headers: forwardedHeaders(req),
