@@ -8,7 +8,8 @@ export const STEP_APPROVER: Record<ApprovalStep, { department: Department | '*';
   FINANCE: { department: 'FINANCE', role: 'HEAD' },
 };
 
-export type StepStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'SKIPPED' | 'CANCELLED';
+export const STEP_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'SKIPPED', 'CANCELLED'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export interface PlannedStep {
   step: ApprovalStep;

@@ -12,29 +12,17 @@ import { Order } from '../lifecycle/order.entity';
 import { OrderRepository } from '../lifecycle/order.repository';
 import { authorityFor, holdsStep, planChain } from './approval-chain';
 import { ApprovalStepRecord } from './approval-step.entity';
+import {
+  ApprovalChainView,
+  ApprovalDecisionResultView,
+  DelegationsView,
+  DelegationView,
+  toApprovalStepView,
+  toDelegationView,
+} from './approval-view';
 import { DelegationRecord } from './delegation.entity';
 import { ApprovalDecisionDto } from './dto/approval-decision.dto';
 import { CreateDelegationDto } from './dto/create-delegation.dto';
-
-export interface ApprovalStepView {
-  step: ApprovalStep;
-  seq: number;
-  status: string;
-  decidedBy: string | null;
-  onBehalfOf: string | null;
-  decidedAt: string | null;
-  comment: string | null;
-}
-
-const toView = (s: ApprovalStepRecord): ApprovalStepView => ({
-  step: s.step,
-  seq: s.seq,
-  status: s.status,
-  decidedBy: s.decidedBy,
-  onBehalfOf: s.onBehalfOf,
-  decidedAt: s.decidedAt?.toISOString() ?? null,
-  comment: s.comment,
-});
 
 /**
  * The approval chain (R4.1): planned when the review passes, decided step by step in order by each step's
@@ -80,10 +68,10 @@ export class ApprovalsService implements OnModuleInit {
     });
   }
 
-  async chain(orderId: string): Promise<{ chain: number | null; steps: ApprovalStepView[] }> {
+  async chain(orderId: string): Promise<ApprovalChainView> {
     await this.orders.assertExists(orderId);
     const steps = await this.currentChain(this.dataSource.manager, orderId);
-    return { chain: steps[0]?.chain ?? null, steps: steps.map(toView) };
+    return { chain: steps[0]?.chain ?? null, steps: steps.map(toApprovalStepView) };
   }
 
   private async trail(m: EntityManager, orderId: string): Promise<ApprovalTrailEntry[]> {
@@ -102,7 +90,7 @@ export class ApprovalsService implements OnModuleInit {
     return steps.length > 0 && steps.every((s) => s.status === 'APPROVED' || s.status === 'SKIPPED');
   }
 
-  async decide(orderId: string, stepParam: string, dto: ApprovalDecisionDto, principal: Principal, ifMatch: number | undefined) {
+  async decide(orderId: string, stepParam: string, dto: ApprovalDecisionDto, principal: Principal, ifMatch: number | undefined): Promise<ApprovalDecisionResultView> {
     const step = stepParam.toUpperCase() as ApprovalStep;
     if (!(APPROVAL_STEPS as readonly string[]).includes(step)) {
       throw new BadRequestException({ detail: `unknown approval step ${stepParam}`, errors: [{ field: 'step', message: `one of ${APPROVAL_STEPS.join(', ')}` }] });
@@ -134,7 +122,7 @@ export class ApprovalsService implements OnModuleInit {
       await m.save(target);
       const rest = steps.filter((s) => s.status === 'PENDING' && s.step !== step);
       const audit = dto.decision === 'APPROVE' ? 'approval.approved' : 'approval.rejected';
-      const decided = { step: toView(target) };
+      const decided = { step: toApprovalStepView(target) };
       let status = order.status;
       if (dto.decision === 'REJECT' || rest.length === 0) {
         // The last approval, or any rejection, moves the order (R4.1); a rejection cancels the steps still pending.
@@ -163,11 +151,11 @@ export class ApprovalsService implements OnModuleInit {
           after: { ...decided.step, orderStatus: order.status },
         });
       }
-      return { status, steps: (await this.currentChain(m, orderId)).map(toView) };
+      return { status, steps: (await this.currentChain(m, orderId)).map(toApprovalStepView) };
     });
   }
 
-  async delegate(dto: CreateDelegationDto, principal: Principal) {
+  async delegate(dto: CreateDelegationDto, principal: Principal): Promise<DelegationView> {
     if (!holdsStep(principal, dto.step)) {
       throw new ProblemException(403, `only an approver of ${dto.step} can delegate it; you are ${principal.department} ${principal.role}`);
     }
@@ -184,13 +172,13 @@ export class ApprovalsService implements OnModuleInit {
         m.create(DelegationRecord, { id: randomUUID(), step: dto.step, delegator: principal.username, delegate: dto.delegate, validFrom, validTo, reason: dto.reason, revokedAt: null }),
       );
       await this.audit.record(m, { action: 'approval.delegated', entityType: 'delegation', entityId: record.id, reason: dto.reason, after: record });
-      return record;
+      return toDelegationView(record);
     });
   }
 
-  async delegations() {
+  async delegations(): Promise<DelegationsView> {
     const items = await this.dataSource.getRepository(DelegationRecord).find({ order: { createdAt: 'DESC' }, take: 200 });
-    return { items };
+    return { items: items.map(toDelegationView) };
   }
 
   /** The latest chain; locked when deciding, so two decisions on one step cannot both pass the checks. */

@@ -3,43 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, ILike } from 'typeorm';
 import { FinanceCreditUpdated, SalesCustomerRegisteredV1 } from '@opm/contracts';
-import { AuditLog, NotFoundProblem, Outbox } from '@opm/platform';
+import { AuditLog, NotFoundProblem, Outbox, Page } from '@opm/platform';
 import { CustomerCredit } from './customer-credit.entity';
 import { Customer } from './customer.entity';
+import { CustomerView, toCustomerView } from './customer-view';
 import { CreateCustomerDto } from './dto/create-customer.dto';
-
-export interface CustomerView {
-  id: string;
-  name: string;
-  contactPerson: string;
-  phone: string;
-  email: string | null;
-  address: string | null;
-  version: number;
-  /** Sales' copy of finance's credit standing; null until finance has told sales. */
-  credit: Omit<CustomerCredit, 'customerId' | 'updatedAt'> & { asOf: string } | null;
-}
-
-function toView(c: Customer, credit: CustomerCredit | null): CustomerView {
-  return {
-    id: c.id,
-    name: c.name,
-    contactPerson: c.contactPerson,
-    phone: c.phone,
-    email: c.email,
-    address: c.address,
-    version: c.version,
-    credit: credit && {
-      creditLimit: credit.creditLimit,
-      currency: credit.currency,
-      openOrderAmount: credit.openOrderAmount,
-      openInvoiceAmount: credit.openInvoiceAmount,
-      exposure: credit.exposure,
-      overdueAmount: credit.overdueAmount,
-      asOf: credit.updatedAt.toISOString(),
-    },
-  };
-}
 
 @Injectable()
 export class CustomersService {
@@ -52,7 +20,7 @@ export class CustomersService {
   async create(dto: CreateCustomerDto, id: string = randomUUID()): Promise<CustomerView> {
     return this.dataSource.transaction(async (m) => {
       const customer = await this.register(m, dto, id);
-      return toView(customer, null);
+      return toCustomerView(customer, null);
     });
   }
 
@@ -83,10 +51,10 @@ export class CustomersService {
   async get(id: string): Promise<CustomerView> {
     const customer = await this.dataSource.getRepository(Customer).findOneBy({ id });
     if (!customer) throw new NotFoundProblem(`customer ${id} not found`);
-    return toView(customer, await this.dataSource.getRepository(CustomerCredit).findOneBy({ customerId: id }));
+    return toCustomerView(customer, await this.dataSource.getRepository(CustomerCredit).findOneBy({ customerId: id }));
   }
 
-  async list(query: { name?: string; page: number; pageSize: number }) {
+  async list(query: { name?: string; page: number; pageSize: number }): Promise<Page<CustomerView>> {
     const [customers, total] = await this.dataSource.getRepository(Customer).findAndCount({
       where: query.name ? { name: ILike(`%${query.name.replace(/[%_\\]/g, '\\$&')}%`) } : {},
       order: { name: 'ASC' },
@@ -95,7 +63,7 @@ export class CustomersService {
     });
     const credits = await this.dataSource.getRepository(CustomerCredit).findBy(customers.map((c) => ({ customerId: c.id })));
     const byId = new Map(credits.map((c) => [c.customerId, c]));
-    return { items: customers.map((c) => toView(c, byId.get(c.id) ?? null)), total, page: query.page, pageSize: query.pageSize };
+    return { items: customers.map((c) => toCustomerView(c, byId.get(c.id) ?? null)), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** Finance's newer standing replaces the copy; an older one (redelivered late) is ignored. */

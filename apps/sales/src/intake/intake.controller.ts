@@ -1,15 +1,15 @@
 import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FinanceCreditUpdatedV1 } from '@opm/contracts';
-import { Allow, EventContext, Idempotent, IfMatch, Inbox, uuidParam } from '@opm/platform';
+import { Allow, ApiAnswers, ApiIfMatch, EventContext, Idempotent, IfMatch, Inbox, uuidParam } from '@opm/platform';
 import { CustomersService } from '../customers/customers.service';
-import { CreateOrderDto } from '../lifecycle/dto/create-order.dto';
-import { UpdateOrderDto } from '../lifecycle/dto/update-order.dto';
-import { EscalationDecisionDto } from './dto/escalation-decision.dto';
+import { CREATE_ORDER_EXAMPLES, CreateOrderDto } from '../lifecycle/dto/create-order.dto';
+import { UPDATE_ORDER_EXAMPLES, UpdateOrderDto } from '../lifecycle/dto/update-order.dto';
+import { IDEMPOTENT_ANSWER_HEADERS } from '../lifecycle/http-headers';
+import { OrderView, OrderViewDef } from '../lifecycle/order-view';
+import { ESCALATION_DECISION_EXAMPLES, EscalationDecisionDto } from './dto/escalation-decision.dto';
 import { IntakeService } from './intake.service';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'the version last seen; a stale one is 409' };
 
 @ApiTags('orders')
 @Controller('orders')
@@ -21,25 +21,37 @@ export class IntakeController {
   @Idempotent()
   @HttpCode(201)
   @ApiOperation({ summary: 'Record an order; the preliminary review runs at once (R2.1-R2.4)' })
-  @ApiCreatedResponse({ description: 'the order with `status` and `preliminaryReview.checks[]`' })
-  create(@Body() dto: CreateOrderDto) {
+  @ApiBody({ type: CreateOrderDto, examples: CREATE_ORDER_EXAMPLES })
+  @ApiAnswers(OrderViewDef, {
+    status: 201,
+    // 409: the lead was already converted, or the first request with this Idempotency-Key is still running;
+    // 422: no such customer or lead, or the Idempotency-Key was used with another body.
+    errors: [400, 403, 409, 422],
+    description: 'the order as recorded, with `status` and `preliminaryReview.checks[]` (and `missing[]` when AWAITING_INFO)',
+    headers: IDEMPOTENT_ANSWER_HEADERS,
+  })
+  create(@Body() dto: CreateOrderDto): Promise<OrderView> {
     return this.intake.create(dto);
   }
 
   @Patch(':id')
   @Allow('SALES')
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOperation({ summary: 'Supply missing information while AWAITING_INFO; the preliminary review runs again (R2.5)' })
-  supplyInfo(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateOrderDto, @IfMatch() ifMatch: number | undefined) {
+  @ApiBody({ type: UpdateOrderDto, examples: UPDATE_ORDER_EXAMPLES })
+  @ApiAnswers(OrderViewDef, { errors: [400, 403, 404, 409], description: 'the order after the preliminary review ran again' })
+  supplyInfo(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateOrderDto, @IfMatch() ifMatch: number | undefined): Promise<OrderView> {
     return this.intake.supplyInfo(id, dto, ifMatch);
   }
 
   @Post(':id/escalation/decision')
   @Allow('*:LEADER')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOperation({ summary: 'A leader accepts or rejects an escalated order, with a reason (R2.6)' })
-  decideEscalation(@Param('id', uuidParam('id')) id: string, @Body() dto: EscalationDecisionDto, @IfMatch() ifMatch: number | undefined) {
+  @ApiBody({ type: EscalationDecisionDto, examples: ESCALATION_DECISION_EXAMPLES })
+  @ApiAnswers(OrderViewDef, { errors: [400, 403, 404, 409], description: 'the order, UNDER_REVIEW or REJECTED, with `escalation.decision`' })
+  decideEscalation(@Param('id', uuidParam('id')) id: string, @Body() dto: EscalationDecisionDto, @IfMatch() ifMatch: number | undefined): Promise<OrderView> {
     return this.intake.decideEscalation(id, dto, ifMatch);
   }
 }

@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DepartmentService } from '@opm/contracts';
 import type { OrderDocumentData } from '../documents/order-document-data';
+import type { CONFIRMATION_CHANNELS } from './dto/customer-confirmation.dto';
 
 /** The signed, issued version of an order (R4.2): what was signed is kept as it was, with its fingerprint. */
 @Entity('sales_issuance')
@@ -34,7 +36,7 @@ export class IssueAcknowledgement {
   orderId!: string;
 
   @PrimaryColumn({ type: 'text' })
-  department!: string;
+  department!: DepartmentService;
 
   @Column()
   documentHash!: string;
@@ -55,8 +57,8 @@ export class CustomerConfirmation {
   @Column()
   confirmedBy!: string;
 
-  @Column()
-  channel!: string;
+  @Column({ type: 'text' })
+  channel!: (typeof CONFIRMATION_CHANNELS)[number];
 
   @Column({ type: 'timestamptz' })
   confirmedAt!: Date;

@@ -17,6 +17,15 @@ import { orderSnapshot, toOrderView } from '../lifecycle/order-view';
 import { Order } from '../lifecycle/order.entity';
 import { OrderRepository } from '../lifecycle/order.repository';
 import { CustomerConfirmationDto } from './dto/customer-confirmation.dto';
+import {
+  CustomerConfirmationsView,
+  CustomerConfirmationView,
+  DocumentVerificationView,
+  IssuanceView,
+  IssuedOrderView,
+  toCustomerConfirmationView,
+  toIssuanceView,
+} from './issuance-view';
 import { CustomerConfirmation, IssueAcknowledgement, Issuance } from './issuance.entity';
 
 export const ORDER_MAILER = Symbol('ORDER_MAILER');
@@ -51,7 +60,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Signs and issues (R4.2): the approvals stage's condition (a complete chain) is checked by the transition. */
-  async issue(orderId: string, signer: Principal, ifMatch: number | undefined) {
+  async issue(orderId: string, signer: Principal, ifMatch: number | undefined): Promise<IssuedOrderView> {
     return this.dataSource.transaction(async (m) => {
       const signedAt = new Date();
       const acknowledgeBy = new Date(signedAt.getTime() + this.config.ISSUE_ACK_DUE_SECONDS * 1000);
@@ -77,11 +86,14 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
         },
         detail: () => ({ documentHash: hash }),
       });
-      return { status: order.status, ...(await this.issuanceView(m, orderId)) };
+      const issuance = await this.issuanceView(m, orderId);
+      // Inserted by the effects above, in this transaction.
+      if (!issuance) throw new Error(`order ${orderId} was issued without an issuance row`);
+      return { status: order.status, ...issuance };
     });
   }
 
-  async issuance(orderId: string) {
+  async issuance(orderId: string): Promise<IssuanceView> {
     const view = await this.issuanceView(this.dataSource.manager, orderId);
     if (!view) throw new NotFoundProblem(`order ${orderId} has not been issued`);
     return view;
@@ -104,7 +116,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Does a code (printed on a paper, or in a PDF's metadata) match the issued version? */
-  async verify(orderId: string, presented: { verificationCode?: string; pdf?: Buffer }) {
+  async verify(orderId: string, presented: { verificationCode?: string; pdf?: Buffer }): Promise<DocumentVerificationView> {
     const issuance = await this.dataSource.getRepository(Issuance).findOneBy({ orderId });
     if (!issuance) throw new ConflictProblem(`order ${orderId} has not been issued: there is nothing to verify against`);
     const code = presented.verificationCode?.toLowerCase() ?? (presented.pdf ? readVerificationCode(presented.pdf) : null);
@@ -161,7 +173,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** R4.4: sales records the customer's confirmation; optionally the order is e-mailed first (nothing is recorded if that fails). */
-  async confirm(orderId: string, dto: CustomerConfirmationDto, principal: Principal) {
+  async confirm(orderId: string, dto: CustomerConfirmationDto, principal: Principal): Promise<CustomerConfirmationView> {
     const order = await this.orders.find(orderId);
     if (!isIssuedOrLater(order.status)) {
       throw new ConflictProblem(`cannot record a customer confirmation for an order in status ${order.status}: issue it first`, {
@@ -218,29 +230,20 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
         reason: `${dto.confirmedBy} by ${dto.channel}; expected delivery ${dto.expectedDeliveryDate}${emailedTo ? `; order e-mailed to ${emailedTo}` : ''}`,
         after: confirmation,
       });
-      return confirmation;
+      return toCustomerConfirmationView(confirmation);
     });
   }
 
-  async confirmations(orderId: string) {
-    return { items: await this.dataSource.getRepository(CustomerConfirmation).find({ where: { orderId }, order: { createdAt: 'ASC' } }) };
+  async confirmations(orderId: string): Promise<CustomerConfirmationsView> {
+    const items = await this.dataSource.getRepository(CustomerConfirmation).find({ where: { orderId }, order: { createdAt: 'ASC' } });
+    return { items: items.map(toCustomerConfirmationView) };
   }
 
-  private async issuanceView(m: EntityManager, orderId: string) {
+  private async issuanceView(m: EntityManager, orderId: string): Promise<IssuanceView | null> {
     const issuance = await m.findOneBy(Issuance, { orderId });
     if (!issuance) return null;
     const acks = await m.find(IssueAcknowledgement, { where: { orderId }, order: { acknowledgedAt: 'ASC' } });
-    const missing = DEPARTMENT_SERVICES.filter((d) => !acks.some((a) => a.department === d));
-    return {
-      signedBy: issuance.signedBy,
-      signedAt: issuance.signedAt.toISOString(),
-      documentHash: issuance.documentHash,
-      acknowledgeBy: issuance.acknowledgeBy.toISOString(),
-      acknowledgements: acks.map((a) => ({ department: a.department, acknowledgedAt: a.acknowledgedAt.toISOString(), documentHash: a.documentHash })),
-      missingAcknowledgements: missing,
-      acknowledgementsOverdue: missing.length > 0 && issuance.acknowledgeBy < new Date(),
-      escalatedAt: issuance.escalatedAt?.toISOString() ?? null,
-    };
+    return toIssuanceView(issuance, acks, new Date());
   }
 
   private async documentData(m: EntityManager, order: Order, signature: OrderDocumentData['signature']): Promise<Omit<OrderDocumentData, 'verificationCode'> & { verificationCode: string }> {

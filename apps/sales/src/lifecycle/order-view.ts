@@ -1,36 +1,53 @@
-import type { OrderChannel, OrderLine, OrderSnapshot, OrderStatus, SpecialRequirements } from '@opm/contracts';
-import type { Escalation, PreliminaryReview } from './order-records';
+import { z } from 'zod';
+import {
+  CurrencySchema,
+  MoneySchema,
+  ORDER_CHANNELS,
+  ORDER_STATUSES,
+  OrderLineSchema,
+  OrderSnapshot,
+  OrderSnapshotSchema,
+  SpecialRequirementsSchema,
+} from '@opm/contracts';
+import { apiView, ViewOf } from '@opm/platform';
+import { EscalationSchema, PreliminaryReviewSchema } from './order-records';
 import type { Order } from './order.entity';
 
 /** A line as clients and events see it. */
-export type OrderLineView = OrderLine;
+export type OrderLineView = z.infer<typeof OrderLineSchema>;
 
-/** The sales part of an order as clients see it (API.md "Shapes"). */
-export interface OrderView {
-  id: string;
-  number: string;
-  status: OrderStatus;
-  version: number;
-  channel: OrderChannel;
-  leadId: string | null;
-  customerId: string;
-  contactPerson: string | null;
-  contactPhone: string | null;
-  orderDate: string;
-  deliveryDate: string | null;
-  deliveryPlace: string | null;
-  paymentTerms: string | null;
-  currency: string;
-  totalAmount: string;
-  lines: OrderLineView[];
-  specialRequirements: SpecialRequirements;
-  complex: boolean;
-  preliminaryReview: PreliminaryReview | null;
-  escalation: Escalation | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The sales part of an order as clients see it (API.md "Shapes"): one definition, the type and the OpenAPI component. */
+export const OrderViewDef = apiView(
+  'Order',
+  z.object({
+    id: z.uuid(),
+    number: OrderSnapshotSchema.shape.number,
+    status: z.enum(ORDER_STATUSES),
+    /** If-Match of the next write (R1.1). */
+    version: z.number().int().describe('the version to send as If-Match with the next write'),
+    channel: z.enum(ORDER_CHANNELS),
+    leadId: z.uuid().nullable(),
+    customerId: z.uuid(),
+    contactPerson: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    orderDate: z.iso.date(),
+    deliveryDate: z.iso.date().nullable(),
+    deliveryPlace: z.string().nullable(),
+    paymentTerms: z.string().nullable(),
+    currency: CurrencySchema,
+    /** The sum of the lines, exact (N3). */
+    totalAmount: MoneySchema,
+    lines: z.array(OrderLineSchema),
+    specialRequirements: SpecialRequirementsSchema,
+    complex: z.boolean(),
+    preliminaryReview: PreliminaryReviewSchema.nullable(),
+    escalation: EscalationSchema.nullable(),
+    createdBy: z.string().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+  }),
+);
+export type OrderView = ViewOf<typeof OrderViewDef>;
 
 export function toOrderView(order: Order): OrderView {
   return {

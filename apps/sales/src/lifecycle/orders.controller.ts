@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@opm/platform';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswers, Page, uuidParam } from '@opm/platform';
 import { ListOrdersQuery } from './dto/list-orders.query';
-import { toOrderView } from './order-view';
+import { OrderView, OrderViewDef, toOrderView } from './order-view';
 import { OrderRepository } from './order.repository';
 
 /** Reading orders; every write belongs to a stage (intake, review, approvals, issuance...). */
@@ -13,15 +13,16 @@ export class OrdersController {
 
   @Get()
   @ApiOperation({ summary: 'Orders, newest first, by status or customer' })
-  @ApiOkResponse({ description: '{items, total, page, pageSize}' })
-  async list(@Query() query: ListOrdersQuery) {
+  @ApiAnswers(OrderViewDef, { page: true, errors: [400], description: 'a page of orders, newest first' })
+  async list(@Query() query: ListOrdersQuery): Promise<Page<OrderView>> {
     const { items, total } = await this.orders.list(query);
     return { items: items.map(toOrderView), total, page: query.page, pageSize: query.pageSize };
   }
 
   @Get(':id')
   @ApiOperation({ summary: "Sales' part of an order (the gateway's GET /orders/{id} adds every department's)" })
-  async get(@Param('id', uuidParam('id')) id: string) {
+  @ApiAnswers(OrderViewDef, { errors: [400, 404], description: "the order as sales records it" })
+  async get(@Param('id', uuidParam('id')) id: string): Promise<OrderView> {
     return toOrderView(await this.orders.find(id));
   }
 }

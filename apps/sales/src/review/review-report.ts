@@ -1,29 +1,32 @@
-import type { Assessment, ReviewDepartment } from '@opm/contracts';
-import { REVIEW_DEPARTMENTS } from '@opm/contracts';
+import { z } from 'zod';
+import { AssessmentSchema, REVIEW_DEPARTMENTS, type Assessment, type ReviewDepartment } from '@opm/contracts';
 
 /** Per department: who reviewed, when, what the automatic assessment said, the opinion and conclusion (R3.8). */
-export interface ReportEntry {
-  department: ReviewDepartment;
-  reviewer: string;
-  reviewerRole: string | null;
-  decidedAt: string;
-  autoConfirmed: boolean;
-  assessment: Assessment | null;
-  conclusion: 'PASS' | 'FAIL';
-  opinion: string;
-  proposals: string[];
+export const ReportEntrySchema = z.object({
+  department: z.enum(REVIEW_DEPARTMENTS),
+  reviewer: z.string(),
+  reviewerRole: z.string().nullable(),
+  decidedAt: z.iso.datetime({ offset: true }),
+  autoConfirmed: z.boolean(),
+  assessment: AssessmentSchema.nullable(),
+  conclusion: z.enum(['PASS', 'FAIL']),
+  opinion: z.string(),
+  proposals: z.array(z.string()),
   /** The task was answered after its due time had been escalated. */
-  wasOverdue: boolean;
-}
+  wasOverdue: z.boolean().describe('the task was answered after its due time had been escalated'),
+});
+export type ReportEntry = z.infer<typeof ReportEntrySchema>;
 
-export interface ReviewReport {
-  round: number;
-  conclusion: 'PASS' | 'FAIL';
+/** The review report of a round (R3.7, R3.8), kept on the round (jsonb) and shown in its view. */
+export const ReviewReportSchema = z.object({
+  round: z.number().int().positive(),
+  conclusion: z.enum(['PASS', 'FAIL']),
   /** Why it failed: each failing department's opinion and proposals, and the chair's comment. */
-  reasons: string[];
-  departments: ReportEntry[];
-  compiledAt: string;
-}
+  reasons: z.array(z.string()).describe("why it failed: each failing department's opinion and proposals, and the panel chair's comment"),
+  departments: z.array(ReportEntrySchema),
+  compiledAt: z.iso.datetime({ offset: true }),
+});
+export type ReviewReport = z.infer<typeof ReviewReportSchema>;
 
 export interface AnsweredTask {
   department: ReviewDepartment;

@@ -1,14 +1,26 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { z } from 'zod';
 import type { ReviewReport } from './review-report';
 
-export type ReviewRoundStatus = 'OPEN' | 'AWAITING_CHAIR' | 'PASSED' | 'FAILED' | 'SUPERSEDED';
+export const REVIEW_ROUND_STATUSES = ['OPEN', 'AWAITING_CHAIR', 'PASSED', 'FAILED', 'SUPERSEDED'] as const;
+export type ReviewRoundStatus = (typeof REVIEW_ROUND_STATUSES)[number];
 
-export interface ChairConclusion {
-  conclusion: 'PASS' | 'FAIL';
-  comment: string;
-  chair: string;
-  decidedAt: string;
-}
+/** The panel chair's sign-off of a major order's report (R3.1). */
+export const ChairConclusionSchema = z.object({
+  conclusion: z.enum(['PASS', 'FAIL']),
+  comment: z.string(),
+  chair: z.string(),
+  decidedAt: z.iso.datetime({ offset: true }),
+});
+export type ChairConclusion = z.infer<typeof ChairConclusionSchema>;
+
+/** Why sales revised the order before a round, and by whom (R3.7). */
+export const RoundRevisionSchema = z.object({
+  reason: z.string(),
+  by: z.string().nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type RoundRevision = z.infer<typeof RoundRevisionSchema>;
 
 /** One round of department review of an order (R3.7); a revision opens the next, earlier ones are kept (R3.8). */
 @Entity('sales_review_round')
@@ -40,5 +52,5 @@ export class ReviewRound {
 
   /** Why sales revised the order before this round, and by whom. */
   @Column({ type: 'jsonb', nullable: true })
-  revision!: { reason: string; by: string | null; at: string } | null;
+  revision!: RoundRevision | null;
 }

@@ -23,25 +23,7 @@ import { ReviseOrderDto } from './dto/revise-order.dto';
 import { consolidate } from './review-report';
 import { ReviewRound } from './review-round.entity';
 import { ReviewTaskCopy } from './review-task-copy.entity';
-
-export interface ReviewTaskView {
-  department: string;
-  /** REQUESTED until the department has opened its task (its due time and assessment come with that), then OPEN, then DONE. */
-  status: ReviewTaskCopy['status'];
-  taskId: string | null;
-  dueAt: string | null;
-  overdue: boolean;
-  escalatedAt: string | null;
-  escalatedTo: string | null;
-  assessment: ReviewTaskCopy['assessment'];
-  conclusion: string | null;
-  opinion: string | null;
-  proposals: string[];
-  reviewer: string | null;
-  reviewerRole: string | null;
-  autoConfirmed: boolean;
-  decidedAt: string | null;
-}
+import { ReviewRoundsView, toReviewRoundsView } from './review-view';
 
 /**
  * Sales leads the review (R3.1, R3.7): opens a round and sends the full order to the five reviewing
@@ -205,7 +187,7 @@ export class ReviewService implements OnModuleInit {
   }
 
   /** The panel chair (a leader) signs off a major order's report (R3.1); the chair's conclusion decides. */
-  async chairConclude(orderId: string, input: { conclusion: 'PASS' | 'FAIL'; comment: string }, chair: Principal) {
+  async chairConclude(orderId: string, input: { conclusion: 'PASS' | 'FAIL'; comment: string }, chair: Principal): Promise<ReviewRoundsView> {
     return this.dataSource.transaction(async (m) => {
       await this.orders.lock(m, orderId);
       const round = await m.findOne(ReviewRound, { where: { orderId }, order: { round: 'DESC' }, lock: { mode: 'pessimistic_write' } });
@@ -250,49 +232,14 @@ export class ReviewService implements OnModuleInit {
     });
   }
 
-  async get(orderId: string) {
+  async get(orderId: string): Promise<ReviewRoundsView> {
     return this.view(this.dataSource.manager, orderId);
   }
 
-  private async view(m: EntityManager, orderId: string) {
+  private async view(m: EntityManager, orderId: string): Promise<ReviewRoundsView> {
     await this.orders.assertExists(orderId, m);
     const rounds = await m.find(ReviewRound, { where: { orderId }, order: { round: 'ASC' } });
     const tasks = await m.find(ReviewTaskCopy, { where: { orderId } });
-    const now = new Date();
-    return {
-      rounds: rounds.map((r) => ({
-        round: r.round,
-        status: r.status,
-        major: r.major,
-        openedAt: r.openedAt.toISOString(),
-        concludedAt: r.concludedAt?.toISOString() ?? null,
-        revision: r.revision,
-        tasks: REVIEW_DEPARTMENTS.map((d) => tasks.find((t) => t.round === r.round && t.department === d))
-          .filter((t): t is ReviewTaskCopy => t !== undefined)
-          .map((t) => this.taskView(t, now)),
-        report: r.report,
-        chair: r.chair,
-      })),
-    };
-  }
-
-  private taskView(t: ReviewTaskCopy, now: Date): ReviewTaskView {
-    return {
-      department: t.department,
-      status: t.status,
-      taskId: t.taskId,
-      dueAt: t.dueAt?.toISOString() ?? null,
-      overdue: t.status === 'OPEN' && (t.escalatedAt !== null || (t.dueAt !== null && t.dueAt < now)),
-      escalatedAt: t.escalatedAt?.toISOString() ?? null,
-      escalatedTo: t.escalatedTo,
-      assessment: t.assessment,
-      conclusion: t.conclusion,
-      opinion: t.opinion,
-      proposals: t.proposals,
-      reviewer: t.reviewer,
-      reviewerRole: t.reviewerRole,
-      autoConfirmed: t.autoConfirmed,
-      decidedAt: t.decidedAt?.toISOString() ?? null,
-    };
+    return toReviewRoundsView(rounds, tasks, new Date());
   }
 }

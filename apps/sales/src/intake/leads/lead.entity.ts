@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, VersionColumn } from '
 
 export const LEAD_SOURCES = ['CAMPAIGN', 'WEB', 'TRADE_SHOW', 'PARTNER_REFERRAL', 'OTHER'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
-export type LeadStatus = 'NEW' | 'CONVERTED';
+export const LEAD_STATUSES = ['NEW', 'CONVERTED'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 /** A lead marketing hands to sales (R2.1). */
 @Entity('sales_lead')

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OrderChannel } from '@opm/contracts';
-import { AuditLog, NotFoundProblem, requestContext } from '@opm/platform';
+import { AuditLog, NotFoundProblem, Page, requestContext } from '@opm/platform';
 import { OrderView } from '../../lifecycle/order-view';
 import { IntakeService } from '../intake.service';
 import { ConvertLeadDto, CreateLeadDto } from './dto/create-lead.dto';
 import { Lead, LeadSource, LeadStatus } from './lead.entity';
+import { LeadView, toLeadView } from './lead-view';
 
 /** The order keeps how it came in: a trade show or a partner's referral stays that channel (R2.1). */
 const CHANNEL_OF: Record<LeadSource, OrderChannel> = {
@@ -26,7 +27,7 @@ export class LeadsService {
     private readonly audit: AuditLog,
   ) {}
 
-  async create(dto: CreateLeadDto): Promise<Lead> {
+  async create(dto: CreateLeadDto): Promise<LeadView> {
     return this.dataSource.transaction(async (m) => {
       const lead = await m.save(
         m.create(Lead, {
@@ -45,18 +46,18 @@ export class LeadsService {
         }),
       );
       await this.audit.record(m, { action: 'lead.recorded', entityType: 'lead', entityId: lead.id, after: lead });
-      return lead;
+      return toLeadView(lead);
     });
   }
 
-  async list(query: { status?: LeadStatus; page: number; pageSize: number }) {
+  async list(query: { status?: LeadStatus; page: number; pageSize: number }): Promise<Page<LeadView>> {
     const [items, total] = await this.dataSource.getRepository(Lead).findAndCount({
       where: query.status ? { status: query.status } : {},
       order: { createdAt: 'DESC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(toLeadView), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** Sales turns a lead into an order: channel and lead id are kept on the order; a lead converts once. */

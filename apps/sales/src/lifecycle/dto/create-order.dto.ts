@@ -155,3 +155,37 @@ export class CreateOrderDto {
   @Type(() => SpecialRequirementsDto)
   specialRequirements?: SpecialRequirementsDto | null;
 }
+
+/** Example bodies of POST /orders for the API document (API.md "Shapes"). */
+export const CREATE_ORDER_EXAMPLES = {
+  complete: {
+    summary: 'a complete order: a catalog line and a free-text line',
+    value: {
+      channel: 'PHONE',
+      leadId: null,
+      customerId: '0b7f9c1e-5d2a-4c3b-9a1e-000000000001',
+      contactPerson: 'Li Wei',
+      contactPhone: '+86 21 5555 0101',
+      orderDate: '2026-11-26',
+      deliveryDate: '2027-03-01',
+      deliveryPlace: 'Pudong warehouse 3, Shanghai',
+      paymentTerms: '30 days net',
+      currency: 'CNY',
+      lines: [
+        { productCode: 'P-100', quantity: 100, unitPrice: '12.50' },
+        { productName: 'Custom bracket', specification: '304 steel, 2 mm', quantity: 40, unitPrice: '7.10' },
+      ],
+      specialRequirements: { customization: 'logo engraving', packaging: 'export crate', transportMode: 'sea freight', other: null },
+    },
+  },
+  incomplete: {
+    summary: 'recorded, then AWAITING_INFO: preliminaryReview.missing names what the customer still has to supply',
+    value: {
+      channel: 'EMAIL',
+      customerId: '0b7f9c1e-5d2a-4c3b-9a1e-000000000001',
+      orderDate: '2026-11-26',
+      currency: 'CNY',
+      lines: [{ productCode: 'P-100', quantity: 100, unitPrice: '12.50' }],
+    },
+  },
+};

@@ -10,3 +10,11 @@ export class UpdateOrderDto extends PickType(CreateOrderDto, [
   'paymentTerms',
   'specialRequirements',
 ] as const) {}
+
+/** Example body of PATCH /orders/{id} for the API document. */
+export const UPDATE_ORDER_EXAMPLES = {
+  missingItems: {
+    summary: 'the items preliminaryReview.missing named',
+    value: { contactPhone: '+86 21 5555 0101', deliveryDate: '2027-03-01', paymentTerms: '30 days net' },
+  },
+};

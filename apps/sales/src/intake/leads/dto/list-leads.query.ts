@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '@opm/platform';
-import type { LeadStatus } from '../lead.entity';
+import { LEAD_STATUSES, type LeadStatus } from '../lead.entity';
 
 export class ListLeadsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['NEW', 'CONVERTED'] })
+  @ApiPropertyOptional({ enum: LEAD_STATUSES })
   @IsOptional()
-  @IsIn(['NEW', 'CONVERTED'])
+  @IsIn(LEAD_STATUSES)
   status?: LeadStatus;
 }
