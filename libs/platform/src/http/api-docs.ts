@@ -115,8 +115,6 @@ export const ApiPublic = () => ApiExtension('x-public', true);
  * the public ones, so generated clients and the docs UI know a token is needed.
  */
 export function completeApiDocument(doc: OpenAPIObject): OpenAPIObject {
-  const schemas: Record<string, unknown> = { ...(doc.components?.schemas ?? {}) };
-  for (const [name, schema] of views) schemas[name] = z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
   const paths: OpenAPIObject['paths'] = {};
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     paths[path] = Object.fromEntries(
@@ -127,5 +125,19 @@ export function completeApiDocument(doc: OpenAPIObject): OpenAPIObject {
       }),
     );
   }
+  // Only the views this service's operations answer with: in one process (zero-setup mode) every app's views
+  // share the registry, and a service's document must not claim another's.
+  const used = new Set([...JSON.stringify(paths).matchAll(/#\/components\/schemas\/([A-Za-z0-9_.-]+)/g)].map((m) => m[1]));
+  const schemas: Record<string, unknown> = { ...(doc.components?.schemas ?? {}) };
+  for (const [name, schema] of views) if (used.has(name)) schemas[name] = withoutRedundantPatterns(z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' }));
   return { ...doc, paths, components: { ...doc.components, schemas: schemas as never } };
+}
+
+/** A `format` (uuid, date-time, date, email) says what zod's long generated regex says; clients read the format. */
+function withoutRedundantPatterns(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutRedundantPatterns);
+  if (!node || typeof node !== 'object') return node;
+  const entries = Object.entries(node as Record<string, unknown>);
+  const hasFormat = entries.some(([k, v]) => k === 'format' && typeof v === 'string' && ['uuid', 'date-time', 'date', 'email'].includes(v));
+  return Object.fromEntries(entries.filter(([k]) => !(hasFormat && k === 'pattern')).map(([k, v]) => [k, withoutRedundantPatterns(v)]));
 }
