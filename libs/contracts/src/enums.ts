@@ -24,6 +24,8 @@ export type ReviewDepartment = (typeof REVIEW_DEPARTMENTS)[number];
 export const DEPARTMENT_SERVICES = ['production', 'purchasing', 'quality', 'finance', 'logistics'] as const;
 export type DepartmentService = (typeof DEPARTMENT_SERVICES)[number];
 export const SERVICES = ['sales', ...DEPARTMENT_SERVICES] as const;
+/** The services that review orders (R3.1): production for TECHNICAL and PRODUCTION, the others for their own. */
+export const REVIEWING_SERVICES = ['production', 'purchasing', 'quality', 'finance'] as const satisfies readonly DepartmentService[];
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Order status, owned by sales (API.md "Order status", R1.1). */

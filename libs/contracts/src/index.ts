@@ -20,3 +20,4 @@ export * from './events/sales-order-status-changed/sales-order-status-changed.ev
 export * from './demo/demo-users';
 export * from './dates';
 export * from './order-line-label';
+export * from './asyncapi';

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
-/** Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
-export const MoneySchema = z.string().regex(/^-?\d{1,15}(\.\d{1,2})?$/, 'a decimal amount with at most 2 decimals');
-export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code');
+export const MoneySchema = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d{1,2})?$/, 'a decimal amount with at most 2 decimals')
+  .describe('Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3).');
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code').describe('An ISO 4217 currency code.');
 
 /** "12.5" -> 1250n (minor units). Throws on anything MoneySchema would refuse. */
 export function toMinorUnits(amount: string): bigint {

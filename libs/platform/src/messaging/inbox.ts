@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Envelope, EventDefinition, deadLetterTopic, parseEvent } from '@opm/contracts';
+import { DEAD_LETTER_ERROR_MAX_LENGTH, DEAD_LETTER_HEADERS, Envelope, EventDefinition, deadLetterTopic, parseEvent } from '@opm/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { requestContext } from '../observability/request-context';
 import { EventContext, EventTransport } from './event-transport';
@@ -116,11 +116,11 @@ export class Inbox {
             key: incoming.key,
             value: incoming.raw,
             headers: {
-              'x-dlq-error': error.slice(0, 4000),
-              'x-dlq-consumer': consumer,
-              'x-dlq-source-topic': incoming.topic,
-              'x-dlq-source-partition': String(incoming.partition),
-              'x-dlq-source-offset': incoming.offset,
+              [DEAD_LETTER_HEADERS.error]: error.slice(0, DEAD_LETTER_ERROR_MAX_LENGTH),
+              [DEAD_LETTER_HEADERS.consumer]: consumer,
+              [DEAD_LETTER_HEADERS.sourceTopic]: incoming.topic,
+              [DEAD_LETTER_HEADERS.sourcePartition]: String(incoming.partition),
+              [DEAD_LETTER_HEADERS.sourceOffset]: incoming.offset,
             },
           },
         ],

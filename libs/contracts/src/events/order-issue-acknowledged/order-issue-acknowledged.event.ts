@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { DEPARTMENT_SERVICES } from '../../enums';
 
-/** An executing department recorded the issued order (R4.3): sales shows who has acknowledged. */
 export const OrderIssueAcknowledgedV1 = defineEvent(
   'order.issue.acknowledged',
   1,
@@ -12,5 +11,11 @@ export const OrderIssueAcknowledgedV1 = defineEvent(
     documentHash: z.string().regex(/^[0-9a-f]{64}$/),
     acknowledgedAt: z.iso.datetime({ offset: true }),
   }),
+  {
+    description: 'An executing department recorded the issued order (R4.3): sales shows who has acknowledged.',
+    key: 'orderId',
+    publishers: DEPARTMENT_SERVICES,
+    consumers: ['sales'],
+  },
 );
 export type OrderIssueAcknowledged = z.infer<typeof OrderIssueAcknowledgedV1.payload>;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
-import { REVIEW_DEPARTMENTS } from '../../enums';
+import { REVIEW_DEPARTMENTS, REVIEWING_SERVICES } from '../../enums';
 import { AssessmentSchema } from '../review-task-opened/review-task-opened.event';
 
-/** A department answered its review task: the opinion that goes into the review report (R3.7, R3.8). */
 export const ReviewTaskCompletedV1 = defineEvent(
   'review.task.completed',
   1,
@@ -16,11 +15,16 @@ export const ReviewTaskCompletedV1 = defineEvent(
     opinion: z.string(),
     proposals: z.array(z.string()),
     assessment: AssessmentSchema,
-    /** Username of the reviewer, or `system:<service>` when a clear assessment was auto-confirmed. */
-    reviewer: z.string(),
+    reviewer: z.string().describe('Username of the reviewer, or `system:<service>` when a clear assessment was auto-confirmed.'),
     reviewerRole: z.string().nullable(),
     autoConfirmed: z.boolean(),
     decidedAt: z.iso.datetime({ offset: true }),
   }),
+  {
+    description: 'A department answered its review task: the opinion that goes into the review report (R3.7, R3.8).',
+    key: 'orderId',
+    publishers: REVIEWING_SERVICES,
+    consumers: ['sales'],
+  },
 );
 export type ReviewTaskCompleted = z.infer<typeof ReviewTaskCompletedV1.payload>;

@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
-import { REVIEW_DEPARTMENTS } from '../../enums';
+import { REVIEW_DEPARTMENTS, REVIEWING_SERVICES } from '../../enums';
 
-/** A department's automatic assessment of an order, shown to its reviewer (R3.2-R3.6). */
-export const AssessmentSchema = z.object({
-  /** True when the department's own data says yes without a person's judgement. */
-  clear: z.boolean(),
-  summary: z.string(),
-  reasons: z.array(z.string()),
-  /** What the department proposes when it is not clear (solution, other date, price or cost change, ...). */
-  proposals: z.array(z.string()),
-  /** Figures behind the assessment (hours, dates, margins), for the reviewer and the report. */
-  details: z.record(z.string(), z.unknown()),
-});
+export const AssessmentSchema = z
+  .object({
+    clear: z.boolean().describe("True when the department's own data says yes without a person's judgement."),
+    summary: z.string(),
+    reasons: z.array(z.string()),
+    proposals: z
+      .array(z.string())
+      .describe('What the department proposes when it is not clear (solution, other date, price or cost change, ...).'),
+    details: z
+      .record(z.string(), z.unknown())
+      .describe('Figures behind the assessment (hours, dates, margins), for the reviewer and the report.'),
+  })
+  .describe("A department's automatic assessment of an order, shown to its reviewer (R3.2-R3.6).");
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
-/** A reviewing department opened its task for an order's review round, with a due time (R3.7). */
 export const ReviewTaskOpenedV1 = defineEvent(
   'review.task.opened',
   1,
@@ -28,5 +29,11 @@ export const ReviewTaskOpenedV1 = defineEvent(
     assessment: AssessmentSchema,
     openedAt: z.iso.datetime({ offset: true }),
   }),
+  {
+    description: "A reviewing department opened its task for an order's review round, with a due time (R3.7).",
+    key: 'orderId',
+    publishers: REVIEWING_SERVICES,
+    consumers: ['sales'],
+  },
 );
 export type ReviewTaskOpened = z.infer<typeof ReviewTaskOpenedV1.payload>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 
-/** Sales registered a customer (sales owns contacts); finance opens the customer's credit account from it. */
 export const SalesCustomerRegisteredV1 = defineEvent(
   'sales.customer.registered',
   1,
@@ -13,5 +12,11 @@ export const SalesCustomerRegisteredV1 = defineEvent(
     email: z.string().nullable(),
     address: z.string().nullable(),
   }),
+  {
+    description: "Sales registered a customer (sales owns contacts); finance opens the customer's credit account from it.",
+    key: 'customerId',
+    publishers: ['sales'],
+    consumers: ['finance'],
+  },
 );
 export type SalesCustomerRegistered = z.infer<typeof SalesCustomerRegisteredV1.payload>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
+import { DEPARTMENT_SERVICES } from '../../enums';
 import { CurrencySchema, MoneySchema } from '../../money';
 import { OrderLineSchema, SpecialRequirementsSchema } from '../sales-order-received/sales-order-received.event';
 
-/** Sales completed or corrected an order's details (R2.5), or revised it after a failed review (R3.7); copies follow. */
 export const SalesOrderDetailsChangedV1 = defineEvent(
   'sales.order.details-changed',
   1,
@@ -19,5 +19,13 @@ export const SalesOrderDetailsChangedV1 = defineEvent(
     totalAmount: MoneySchema,
     lines: z.array(OrderLineSchema).min(1),
   }),
+  {
+    description:
+      "Sales completed or corrected an order's details (R2.5), or revised it after a failed review (R3.7): every " +
+      "department updates its copy.",
+    key: 'orderId',
+    publishers: ['sales'],
+    consumers: DEPARTMENT_SERVICES,
+  },
 );
 export type SalesOrderDetailsChanged = z.infer<typeof SalesOrderDetailsChangedV1.payload>;

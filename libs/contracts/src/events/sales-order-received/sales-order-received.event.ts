@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
-import { ORDER_CHANNELS } from '../../enums';
+import { DEPARTMENT_SERVICES, ORDER_CHANNELS } from '../../enums';
 import { CurrencySchema, MoneySchema } from '../../money';
 
 export const OrderLineSchema = z.object({
@@ -20,25 +20,30 @@ export const SpecialRequirementsSchema = z.object({
   other: z.string().nullable(),
 });
 
-/** The order as sales records it: what departments copy (R1.3) and what reviewers assess (R3.7). */
-export const OrderSnapshotSchema = z.object({
-  orderId: z.uuid(),
-  number: z.string().regex(/^SO-\d{4}-\d{6}$/),
-  channel: z.enum(ORDER_CHANNELS),
-  customerId: z.uuid(),
-  orderDate: z.iso.date(),
-  deliveryDate: z.iso.date().nullable(),
-  deliveryPlace: z.string().nullable(),
-  paymentTerms: z.string().nullable(),
-  currency: CurrencySchema,
-  totalAmount: MoneySchema,
-  lines: z.array(OrderLineSchema).min(1),
-  specialRequirements: SpecialRequirementsSchema,
-});
+export const OrderSnapshotSchema = z
+  .object({
+    orderId: z.uuid(),
+    number: z.string().regex(/^SO-\d{4}-\d{6}$/),
+    channel: z.enum(ORDER_CHANNELS),
+    customerId: z.uuid(),
+    orderDate: z.iso.date(),
+    deliveryDate: z.iso.date().nullable(),
+    deliveryPlace: z.string().nullable(),
+    paymentTerms: z.string().nullable(),
+    currency: CurrencySchema,
+    totalAmount: MoneySchema,
+    lines: z.array(OrderLineSchema).min(1),
+    specialRequirements: SpecialRequirementsSchema,
+  })
+  .describe('The order as sales records it: what departments copy (R1.3) and what reviewers assess (R3.7).');
 export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
 export type OrderLine = z.infer<typeof OrderLineSchema>;
 export type SpecialRequirements = z.infer<typeof SpecialRequirementsSchema>;
 
-/** Sales recorded an order (R2.1, R2.2): every department keeps its own copy from this event. */
-export const SalesOrderReceivedV1 = defineEvent('sales.order.received', 1, OrderSnapshotSchema);
+export const SalesOrderReceivedV1 = defineEvent('sales.order.received', 1, OrderSnapshotSchema, {
+  description: 'Sales recorded an order (R2.1, R2.2): every department keeps its own copy from this event.',
+  key: 'orderId',
+  publishers: ['sales'],
+  consumers: DEPARTMENT_SERVICES,
+});
 export type SalesOrderReceived = z.infer<typeof SalesOrderReceivedV1.payload>;

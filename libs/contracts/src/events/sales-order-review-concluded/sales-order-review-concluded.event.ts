@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 
-/** Sales consolidated a round's opinions into the review report (R3.7): PASS -> approval, FAIL -> negotiation. */
 export const SalesOrderReviewConcludedV1 = defineEvent(
   'sales.order.review-concluded',
   1,
@@ -12,5 +11,11 @@ export const SalesOrderReviewConcludedV1 = defineEvent(
     reasons: z.array(z.string()),
     concludedAt: z.iso.datetime({ offset: true }),
   }),
+  {
+    description: "Sales consolidated a round's opinions into the review report (R3.7): PASS -> approval, FAIL -> negotiation.",
+    key: 'orderId',
+    publishers: ['sales'],
+    consumers: [],
+  },
 );
 export type SalesOrderReviewConcluded = z.infer<typeof SalesOrderReviewConcludedV1.payload>;
