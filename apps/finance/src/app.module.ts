@@ -28,7 +28,7 @@ export class FinanceAppModule {
         // Validated here, at boot, so a bad FINANCE_* variable stops the service with its name (N6).
         AppConfigModule.forRoot(FINANCE_CONFIG, loadFinanceConfig()),
         CatalogModule,
-        ReviewTasksModule.forService('finance', { assessors: [FinanceAssessor] }),
+        ReviewTasksModule.forService('finance', { departments: ['FINANCE'], assessors: [FinanceAssessor] }),
       ],
     };
   }

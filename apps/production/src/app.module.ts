@@ -28,7 +28,7 @@ export class ProductionAppModule {
         CatalogModule,
         ProductionDemoModule,
         // The technical department's review lives in production (ARCHITECTURE.md), beside the catalog it reads.
-        ReviewTasksModule.forService('production', { assessors: [TechnicalAssessor, ProductionCapacityAssessor] }),
+        ReviewTasksModule.forService('production', { departments: ['TECHNICAL', 'PRODUCTION'], assessors: [TechnicalAssessor, ProductionCapacityAssessor] }),
       ],
     };
   }

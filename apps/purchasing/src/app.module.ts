@@ -35,7 +35,7 @@ export class PurchasingAppModule {
         StockModule,
         CatalogModule,
         PurchasingDemoModule,
-        ReviewTasksModule.forService('purchasing', { assessors: [PurchasingAssessor] }),
+        ReviewTasksModule.forService('purchasing', { departments: ['PURCHASING'], assessors: [PurchasingAssessor] }),
       ],
     };
   }

@@ -22,7 +22,7 @@ export class QualityAppModule {
         DepartmentOrdersModule.forDepartment('quality'),
         StandardsModule,
         QualityDemoModule,
-        ReviewTasksModule.forService('quality', { assessors: [QualityAssessor] }),
+        ReviewTasksModule.forService('quality', { departments: ['QUALITY'], assessors: [QualityAssessor] }),
       ],
     };
   }

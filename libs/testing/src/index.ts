@@ -5,3 +5,4 @@ export * from './kafka';
 export * from './fixtures';
 export * from './tokens';
 export * from './app-context';
+export * from './api-contract';

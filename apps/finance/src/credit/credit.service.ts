@@ -4,20 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { FinanceCreditUpdatedV1, fromMinorUnits, SalesCustomerRegistered, toMinorUnits } from '@opm/contracts';
 import { assertVersion, AuditLog, BusinessRuleProblem, NotFoundProblem, Outbox } from '@opm/platform';
 import { CreditAccount } from './credit-account.entity';
-import { creditStanding, CreditStanding, currencyChangeRefusal } from './credit-standing';
+import type { CreditView } from './credit-account.view';
+import { creditStanding, currencyChangeRefusal } from './credit-standing';
 import { SetCreditLimitDto } from './dto/set-credit-limit.dto';
 
 /** A new account's currency until finance sets a limit in another: the company books in CNY. */
 export const HOME_CURRENCY = 'CNY';
 
-/** GET /customers/{id}/credit: the account with its exposure as of now (R2.4). */
-export type CreditView = CreditStanding & {
-  customerId: string;
-  customerName: string | null;
-  currency: string;
-  version: number;
-  updatedAt: string;
-};
 
 export interface DemoCreditAccount {
   id: string;

@@ -4,9 +4,6 @@ import type { CapacityUse } from './product.entity';
 /** The product as the contract carries it (ProductSchema): the event payload and the core of every answer. */
 export type ProductPayload = PayloadOf<typeof ProductionProductUpdatedV1>;
 
-/** What clients see: the contract's fields plus the version to send back in If-Match (N3). */
-export type ProductView = ProductPayload & { version: number; createdAt: string; updatedAt: string };
-
 export interface ProductFieldError {
   field: string;
   message: string;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProductionProductUpdatedV1 } from '@opm/contracts';
-import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, Outbox } from '@opm/platform';
+import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, Outbox, type Page } from '@opm/platform';
 import { WorkCentresService } from '../work-centres/work-centres.service';
 import { CreateProductDto, ReplaceProductDto } from './dto/product.dto';
-import { capacityUseProblems, productChanged, ProductPayload, ProductView, toProductPayload } from './product-rules';
+import { capacityUseProblems, productChanged, ProductPayload, toProductPayload } from './product-rules';
 import { Product } from './product.entity';
+import type { ProductView } from './product.view';
 
 export interface ProductListQuery {
   active?: boolean;
@@ -31,7 +32,7 @@ export class ProductsService {
     private readonly workCentres: WorkCentresService,
   ) {}
 
-  async list(query: ProductListQuery): Promise<{ items: ProductView[]; total: number; page: number; pageSize: number }> {
+  async list(query: ProductListQuery): Promise<Page<ProductView>> {
     const [products, total] = await this.dataSource.getRepository(Product).findAndCount({
       where: query.active === undefined ? {} : { active: query.active },
       order: { code: 'ASC' },

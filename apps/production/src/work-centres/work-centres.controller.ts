@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswers, type Page } from '@opm/platform';
 import { ListWorkCentresQuery } from './dto/list-work-centres.query';
+import { WorkCentreView } from './work-centre.view';
 import { WorkCentresService } from './work-centres.service';
 
 /** Read by anyone signed in: sales and the reviewers look at capacity (R3.3). */
@@ -10,14 +12,16 @@ export class WorkCentresController {
   constructor(private readonly centres: WorkCentresService) {}
 
   @Get()
-  @ApiOkResponse({ description: '{items: [{code, name, hoursPerDay, calendarExceptions}], total, page, pageSize}' })
-  list(@Query() query: ListWorkCentresQuery) {
+  @ApiOperation({ summary: 'Work centres with their daily hours and calendar exceptions (R3.3); any signed-in user' })
+  @ApiAnswers(WorkCentreView, { page: true, errors: [400], description: 'a page of work centres, by code' })
+  list(@Query() query: ListWorkCentresQuery): Promise<Page<WorkCentreView>> {
     return this.centres.list(query.page, query.pageSize);
   }
 
   @Get(':code')
-  @ApiOkResponse({ description: '{code, name, hoursPerDay, calendarExceptions: [{date, hours, reason}]}' })
-  get(@Param('code') code: string) {
+  @ApiOperation({ summary: 'One work centre and its capacity calendar' })
+  @ApiAnswers(WorkCentreView, { errors: [404], description: 'the work centre' })
+  get(@Param('code') code: string): Promise<WorkCentreView> {
     return this.centres.get(code);
   }
 }

@@ -1,22 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, NotFoundProblem } from '@opm/platform';
+import { AuditLog, NotFoundProblem, type Page } from '@opm/platform';
 import { WorkCentre } from './work-centre.entity';
-
-export interface CalendarExceptionView {
-  date: string;
-  hours: number;
-  reason: string | null;
-}
-
-export interface WorkCentreView {
-  code: string;
-  name: string;
-  hoursPerDay: number;
-  /** Dates whose available hours differ from hoursPerDay, in date order. */
-  calendarExceptions: CalendarExceptionView[];
-}
+import type { CalendarExceptionView, WorkCentreView } from './work-centre.view';
 
 export interface WorkCentreSeed {
   code: string;
@@ -44,7 +31,7 @@ export class WorkCentresService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(page: number, pageSize: number): Promise<{ items: WorkCentreView[]; total: number; page: number; pageSize: number }> {
+  async list(page: number, pageSize: number): Promise<Page<WorkCentreView>> {
     const [centres, total] = await this.dataSource.getRepository(WorkCentre).findAndCount({
       relations: { exceptions: true },
       order: { code: 'ASC' },

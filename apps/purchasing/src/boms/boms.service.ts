@@ -3,13 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundProblem } from '@opm/platform';
 import type { Page } from '@opm/platform';
-import { BillOfMaterials, BomLine } from './bill-of-materials.entity';
-
-export interface BomView {
-  bomRef: string;
-  description: string | null;
-  lines: BomLine[];
-}
+import { BillOfMaterials } from './bill-of-materials.entity';
+import type { BomView } from './bom.view';
 
 function toView(b: BillOfMaterials): BomView {
   return { bomRef: b.bomRef, description: b.description, lines: b.lines };

@@ -4,20 +4,13 @@ import { DataSource } from 'typeorm';
 import type { Page } from '@opm/platform';
 import { ListStockQuery } from './dto/list-stock.query';
 import { StockItem } from './stock-item.entity';
-
-export interface StockView {
-  material: string;
-  description: string | null;
-  unit: string;
-  onHand: number;
-  updatedAt: string;
-}
+import type { StockItemView } from './stock-item.view';
 
 @Injectable()
 export class StockService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListStockQuery): Promise<Page<StockView>> {
+  async list(query: ListStockQuery): Promise<Page<StockItemView>> {
     const [items, total] = await this.dataSource.getRepository(StockItem).findAndCount({
       where: query.material ? { material: query.material } : {},
       order: { material: 'ASC' },

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswers, type Page } from '@opm/platform';
 import { ListSuppliersQuery } from './dto/list-suppliers.query';
+import { SupplierView } from './supplier.view';
 import { SuppliersService } from './suppliers.service';
 
 /** Suppliers with what they deliver and how fast (R3.5); any signed-in user may read them. */
@@ -10,14 +12,16 @@ export class SuppliersController {
   constructor(private readonly suppliers: SuppliersService) {}
 
   @Get()
-  @ApiOkResponse({ description: '{items: [{code, name, materials: [{material, leadTimeDays, unitPrice, currency}], rating, active}], total, page, pageSize}' })
-  list(@Query() query: ListSuppliersQuery) {
+  @ApiOperation({ summary: 'Suppliers with the materials they deliver, lead times and prices (R3.5); filter by material or active' })
+  @ApiAnswers(SupplierView, { page: true, errors: [400], description: 'a page of suppliers, by code' })
+  list(@Query() query: ListSuppliersQuery): Promise<Page<SupplierView>> {
     return this.suppliers.list(query);
   }
 
   @Get(':code')
-  @ApiOkResponse({ description: 'one supplier' })
-  get(@Param('code') code: string) {
+  @ApiOperation({ summary: 'One supplier' })
+  @ApiAnswers(SupplierView, { errors: [404], description: 'the supplier' })
+  get(@Param('code') code: string): Promise<SupplierView> {
     return this.suppliers.get(code);
   }
 }

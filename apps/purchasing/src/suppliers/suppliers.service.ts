@@ -4,15 +4,8 @@ import { DataSource } from 'typeorm';
 import { NotFoundProblem } from '@opm/platform';
 import type { Page } from '@opm/platform';
 import { ListSuppliersQuery } from './dto/list-suppliers.query';
-import { SuppliedMaterial, Supplier } from './supplier.entity';
-
-export interface SupplierView {
-  code: string;
-  name: string;
-  materials: SuppliedMaterial[];
-  rating: number;
-  active: boolean;
-}
+import { Supplier } from './supplier.entity';
+import type { SupplierView } from './supplier.view';
 
 function toView(s: Supplier): SupplierView {
   return { code: s.code, name: s.name, materials: s.materials, rating: s.rating, active: s.active };

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswers, type Page } from '@opm/platform';
 import { ListStandardsQuery } from './dto/list-standards.query';
+import { QualityStandardView } from './quality-standard.view';
 import { StandardsService } from './standards.service';
 
 /** Read by anyone signed in: sales and the reviewers look up what quality can attain (R3.4). */
@@ -11,8 +13,8 @@ export class StandardsController {
 
   @Get()
   @ApiOperation({ summary: 'Quality standards attainable per product (tolerance classes, certificates, ratings), with inspection notes' })
-  @ApiOkResponse({ description: '{items: [{productCode, attainableStandards, inspectionNotes, updatedAt}], total, page, pageSize}' })
-  list(@Query() query: ListStandardsQuery) {
+  @ApiAnswers(QualityStandardView, { page: true, errors: [400], description: 'a page of products with what quality can attain, by product code' })
+  list(@Query() query: ListStandardsQuery): Promise<Page<QualityStandardView>> {
     return this.standards.list(query);
   }
 }

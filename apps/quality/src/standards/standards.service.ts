@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog } from '@opm/platform';
+import { AuditLog, type Page } from '@opm/platform';
 import { ListStandardsQuery } from './dto/list-standards.query';
 import { QualityCapability } from './quality-capability.entity';
-
-export interface QualityCapabilityView {
-  productCode: string;
-  attainableStandards: string[];
-  inspectionNotes: string | null;
-  updatedAt: string;
-}
+import type { QualityStandardView } from './quality-standard.view';
 
 export interface QualityCapabilitySeed {
   productCode: string;
@@ -18,7 +12,7 @@ export interface QualityCapabilitySeed {
   inspectionNotes: string | null;
 }
 
-function toView(c: QualityCapability): QualityCapabilityView {
+function toView(c: QualityCapability): QualityStandardView {
   return { productCode: c.productCode, attainableStandards: c.attainableStandards, inspectionNotes: c.inspectionNotes, updatedAt: c.updatedAt.toISOString() };
 }
 
@@ -30,7 +24,7 @@ export class StandardsService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(query: ListStandardsQuery): Promise<{ items: QualityCapabilityView[]; total: number; page: number; pageSize: number }> {
+  async list(query: ListStandardsQuery): Promise<Page<QualityStandardView>> {
     const [items, total] = await this.dataSource.getRepository(QualityCapability).findAndCount({
       where: query.productCode ? { productCode: query.productCode } : {},
       order: { productCode: 'ASC' },

@@ -6,6 +6,7 @@ import type { Actor } from '@opm/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { requestContext } from '../observability/request-context';
 import { canonicalJson } from './canonical-json';
+import type { AuditEntry, ChainVerification } from './audit.views';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -18,31 +19,6 @@ export interface AuditRecord {
   reason?: string | null;
   before?: unknown;
   after?: unknown;
-}
-
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  occurredAt: string;
-  service: string;
-  actor: Actor;
-  action: string;
-  entityType: string;
-  entityId: string;
-  orderId: string | null;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  correlationId: string | null;
-  prevHash: string;
-  hash: string;
-}
-
-export interface ChainVerification {
-  service: string;
-  ok: boolean;
-  entries: number;
-  firstBroken: { seq: number; id: string; problem: string } | null;
 }
 
 interface AuditRow {

@@ -8,6 +8,11 @@ import { ApiAnswers, apiView, completeApiDocument } from './api-docs';
 
 apiView('UnusedView', z.object({ x: z.string() }));
 const ThingView = apiView('ThingView', z.object({ id: z.uuid(), name: z.string(), note: z.string().nullable(), at: z.iso.datetime({ offset: true }) }));
+/** Declared in the process (another service hosted alongside), answered by no operation of this one. */
+apiView('OtherServiceView', z.object({ other: z.string() }));
+/** A view only ever answered inside another one. */
+const PartView = apiView('PartView', z.object({ part: z.string() }));
+const PartListView = apiView('PartListView', z.object({ items: z.array(PartView.schema) }));
 
 @Controller('things')
 class ThingsController {
@@ -21,6 +26,12 @@ class ThingsController {
   @ApiAnswers(ThingView, { status: 201, errors: [400, 403, 422], headers: { Location: 'where the thing is' } })
   create() {
     return null;
+  }
+
+  @Get('parts')
+  @ApiAnswers(PartListView)
+  parts() {
+    return { items: [] };
   }
 }
 
@@ -47,6 +58,12 @@ describe('API documents', () => {
       expect(list?.security).toEqual([{ bearer: [] }]);
       expect(doc.paths['/open'].get?.security).toEqual([]);
       expect(JSON.stringify(doc.paths['/open'].get)).not.toContain('x-public');
+      expect(Object.keys(doc.paths['/open'].get?.responses ?? {})).not.toContain('401');
+      expect(doc.components?.schemas?.OtherServiceView).toBeUndefined();
+      // A view inside another is a reference to its own component, never a copy.
+      expect(doc.components?.schemas?.PartListView).toMatchObject({ properties: { items: { type: 'array', items: { $ref: '#/components/schemas/PartView' } } } });
+      expect(doc.components?.schemas?.PartView).toMatchObject({ required: ['part'] });
+      expect(JSON.stringify(doc.components?.schemas)).not.toContain('$id');
       expect(list?.responses['200']).toMatchObject({
         content: { 'application/json': { schema: { properties: { items: { items: { $ref: '#/components/schemas/ThingView' } } } } } },
       });
@@ -68,7 +85,9 @@ describe('API documents', () => {
     }
   });
 
-  it('refuses one view name for two different schemas', () => {
+  it('refuses one view name for two different schemas, and one schema under two names', () => {
     expect(() => apiView('ThingView', z.object({ other: z.string() }))).toThrow('declared twice');
+    expect(apiView('ThingView', ThingView.schema)).toEqual(ThingView);
+    expect(() => apiView('SameThingView', ThingView.schema)).toThrow('already the view ThingView');
   });
 });

@@ -17,12 +17,18 @@ export interface ApiView<S extends z.ZodType = z.ZodType> {
 export type ViewOf<V extends ApiView> = z.infer<V['schema']>;
 
 const views = new Map<string, z.ZodType>();
+/** The views by component name: a view inside another (a list of entries) becomes a `$ref` to its component. */
+const viewRegistry = z.registry<{ id: string }>();
 
 /** Declares a view: its component name in the OpenAPI document and its schema. One name, one schema. */
 export function apiView<S extends z.ZodType>(name: string, schema: S): ApiView<S> {
   const known = views.get(name);
   if (known && known !== schema) throw new Error(`API view ${name} is declared twice with different schemas`);
-  views.set(name, schema);
+  if (!known) {
+    if (viewRegistry.has(schema)) throw new Error(`API view ${name}: its schema is already the view ${viewRegistry.get(schema)?.id}`);
+    views.set(name, schema);
+    viewRegistry.add(schema, { id: name });
+  }
   return { name, schema };
 }
 
@@ -110,9 +116,22 @@ export const ApiIfMatch = () =>
 /** Marks an operation that needs no token in the document (the guard's `@Public()` decides access). */
 export const ApiPublic = () => ApiExtension('x-public', true);
 
+/** Every `#/components/schemas/<name>` a part of the document refers to. */
+function referencedSchemas(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => referencedSchemas(v, into));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) into.add(v.slice('#/components/schemas/'.length));
+      else referencedSchemas(v, into);
+    }
+  }
+  return into;
+}
+
 /**
- * Completes a service's generated document: the views as components, bearer security on every operation but
- * the public ones, so generated clients and the docs UI know a token is needed.
+ * Completes a service's generated document: the views it answers with as components (only those: a process that
+ * hosts several services knows all their views), bearer security on every operation but the public ones, so
+ * generated clients and the docs UI know a token is needed; a public operation never answers 401.
  */
 export function completeApiDocument(doc: OpenAPIObject): OpenAPIObject {
   const paths: OpenAPIObject['paths'] = {};
@@ -121,15 +140,25 @@ export function completeApiDocument(doc: OpenAPIObject): OpenAPIObject {
       Object.entries(item).map(([method, op]) => {
         if (!op || typeof op !== 'object' || !('responses' in op)) return [method, op];
         const { 'x-public': isPublic, ...rest } = op as Record<string, unknown>;
-        return [method, { ...rest, security: isPublic ? [] : [{ bearer: [] }] }];
+        if (!isPublic) return [method, { ...rest, security: [{ bearer: [] }] }];
+        const { 401: _unauthorized, ...responses } = rest.responses as Record<string, unknown>;
+        return [method, { ...rest, responses, security: [] }];
       }),
     );
   }
-  // Only the views this service's operations answer with: in one process (zero-setup mode) every app's views
-  // share the registry, and a service's document must not claim another's.
-  const used = new Set([...JSON.stringify(paths).matchAll(/#\/components\/schemas\/([A-Za-z0-9_.-]+)/g)].map((m) => m[1]));
+  const generated = z.toJSONSchema(viewRegistry, { target: 'openapi-3.0', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }).schemas;
   const schemas: Record<string, unknown> = { ...(doc.components?.schemas ?? {}) };
-  for (const [name, schema] of views) if (used.has(name)) schemas[name] = withoutRedundantPatterns(z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' }));
+  // The views the operations answer with, and the views those refer to; no others.
+  const included = new Set<string>();
+  for (let wanted = referencedSchemas([paths, schemas]); wanted.size > 0; ) {
+    const added = [...wanted].filter((name) => !included.has(name) && name in generated);
+    for (const name of added) {
+      const { $id: _id, ...schema } = generated[name];
+      schemas[name] = withoutRedundantPatterns(schema);
+      included.add(name);
+    }
+    wanted = referencedSchemas(added.map((name) => schemas[name]));
+  }
   return { ...doc, paths, components: { ...doc.components, schemas: schemas as never } };
 }
 

@@ -1,10 +1,20 @@
 import { Controller, DynamicModule, Get, Inject, Injectable, Module, ModuleMetadata, Optional, Param, Type } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DepartmentService, Envelope, OrderIssueAcknowledgedV1, SalesOrderDetailsChangedV1, SalesOrderIssuedV1, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
-import { AuditLog, type EventContext, Inbox, NotFoundProblem, NotYetApplicable, Outbox, uuidParam } from '@opm/platform';
+import { z } from 'zod';
+import {
+  DepartmentService,
+  Envelope,
+  OrderIssueAcknowledgedV1,
+  SalesOrderDetailsChangedV1,
+  SalesOrderIssuedV1,
+  SalesOrderReceived,
+  SalesOrderReceivedV1,
+  SpecialRequirementsSchema,
+} from '@opm/contracts';
+import { ApiAnswers, apiView, AuditLog, type EventContext, Inbox, NotFoundProblem, NotYetApplicable, Outbox, uuidParam, type ViewOf } from '@opm/platform';
 import { ReceivedOrder } from './received-order.entity';
 
 /** What a department does, in the same transaction, when an order reaches it (finance: recompute credit exposure). */
@@ -18,15 +28,37 @@ export interface DepartmentOrdersOptions {
   hook?: Type<ReceivedOrderHook>;
 }
 
-export interface DepartmentOrderView {
-  orderId: string;
-  number: string;
-  deliveryDate: string | null;
-  specialRequirements: ReceivedOrder['specialRequirements'];
-  lineCount: number;
-  receivedAt: string;
-  issuedAt: string | null;
-  documentHash: string | null;
+/** A department's copy of an order (R1.3), as `/<department>/orders/{orderId}` serves it: its part of the combined view. */
+export const DepartmentOrderView = apiView(
+  'DepartmentOrder',
+  z.object({
+    orderId: z.uuid(),
+    number: z.string().describe('the order number sales gave it (SO-yyyy-nnnnnn)'),
+    deliveryDate: z.iso.date().nullable(),
+    specialRequirements: SpecialRequirementsSchema,
+    lineCount: z.number().int().positive(),
+    receivedAt: z.iso.datetime({ offset: true }).describe('when the order reached this department'),
+    issuedAt: z.iso.datetime({ offset: true }).nullable().describe('when the signed order was issued to the departments (R4.2); null before'),
+    documentHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable()
+      .describe('fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue'),
+  }),
+);
+export type DepartmentOrderView = ViewOf<typeof DepartmentOrderView>;
+
+export function toDepartmentOrderView(order: ReceivedOrder): DepartmentOrderView {
+  return {
+    orderId: order.orderId,
+    number: order.number,
+    deliveryDate: order.deliveryDate,
+    specialRequirements: order.specialRequirements,
+    lineCount: order.lines.length,
+    receivedAt: order.receivedAt.toISOString(),
+    issuedAt: order.issuedAt?.toISOString() ?? null,
+    documentHash: order.documentHash,
+  };
 }
 
 @Injectable()
@@ -36,16 +68,7 @@ export class ReceivedOrders {
   async get(orderId: string): Promise<DepartmentOrderView> {
     const order = await this.dataSource.getRepository(ReceivedOrder).findOneBy({ orderId });
     if (!order) throw new NotFoundProblem(`order ${orderId} has not reached this department`);
-    return {
-      orderId: order.orderId,
-      number: order.number,
-      deliveryDate: order.deliveryDate,
-      specialRequirements: order.specialRequirements,
-      lineCount: order.lines.length,
-      receivedAt: order.receivedAt.toISOString(),
-      issuedAt: order.issuedAt?.toISOString() ?? null,
-      documentHash: order.documentHash,
-    };
+    return toDepartmentOrderView(order);
   }
 }
 
@@ -139,7 +162,12 @@ export class DepartmentOrdersModule {
       constructor(private readonly orders: ReceivedOrders) {}
 
       @Get(':orderId')
-      @ApiOkResponse({ description: `the ${department} department's part of the order` })
+      @ApiOperation({
+        summary: `The ${department} department's copy of an order: its part of the combined order view`,
+        description: `404 until the order has reached ${department} (sales.order.received.v1).`,
+      })
+      @ApiParam({ name: 'orderId', format: 'uuid' })
+      @ApiAnswers(DepartmentOrderView, { errors: [400, 404], description: `the ${department} department's part of the order` })
       get(@Param('orderId', uuidParam('orderId')) orderId: string): Promise<DepartmentOrderView> {
         return this.orders.get(orderId);
       }

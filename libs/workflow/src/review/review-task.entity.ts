@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { Assessment, ReviewDepartment, ReviewOrderSnapshot } from '@opm/contracts';
 
-export type ReviewTaskStatus = 'OPEN' | 'DONE' | 'SUPERSEDED';
+export const REVIEW_TASK_STATUSES = ['OPEN', 'DONE', 'SUPERSEDED'] as const;
+export type ReviewTaskStatus = (typeof REVIEW_TASK_STATUSES)[number];
 
 /** One department's review of one round of an order (R3.1-R3.8), owned by that department's service. */
 @Entity('review_task')

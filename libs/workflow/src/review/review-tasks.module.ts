@@ -1,16 +1,16 @@
 import { Body, Controller, DynamicModule, Get, HttpCode, Module, ModuleMetadata, Param, Post, Query, Type } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { SalesOrderReviewRequestedV1 } from '@opm/contracts';
-import { CurrentPrincipal, type EventContext, Inbox, type Principal, uuidParam } from '@opm/platform';
+import { type ReviewDepartment, SalesOrderReviewRequestedV1 } from '@opm/contracts';
+import { ApiAnswers, CurrentPrincipal, type EventContext, Inbox, type Principal, uuidParam } from '@opm/platform';
 import { overdueScanOf } from '../due-tasks/overdue-scan';
 import { ReviewAssessor } from './review-assessor';
 import { ReviewTaskDeadlines } from './review-task-deadlines';
-import { REVIEW_ASSESSORS, ReviewTasksService } from './review-tasks.service';
+import { REVIEW_ASSESSORS, ReviewTaskListView, ReviewTasksService, ReviewTaskView } from './review-tasks.service';
 
 export class OpinionDto {
-  @ApiProperty({ enum: ['PASS', 'FAIL'] })
+  @ApiProperty({ enum: ['PASS', 'FAIL'], example: 'PASS' })
   @IsIn(['PASS', 'FAIL'])
   conclusion!: 'PASS' | 'FAIL';
 
@@ -42,8 +42,32 @@ export class ReviewTasksQuery {
 }
 
 export interface ReviewTasksOptions {
+  /** The departments this service reviews for, as the assessors name them (the document lists them for the gateway). */
+  departments: readonly ReviewDepartment[];
+  /** One per department, in the same order. */
   assessors: Type<ReviewAssessor>[];
   imports?: ModuleMetadata['imports'];
+}
+
+/** What a department's answer looks like, for the documentation's examples. */
+const OPINION_EXAMPLES = {
+  pass: {
+    summary: 'the department agrees',
+    value: { conclusion: 'PASS', opinion: 'Capacity is available; machining in weeks 3-5.' },
+  },
+  fail: {
+    summary: 'the department cannot accept it as it stands, and proposes',
+    value: { conclusion: 'FAIL', opinion: 'Machining is fully booked until week 14.', proposals: ['deliver on 2027-04-15 instead', 'split the order into two deliveries'] },
+  },
+};
+
+/** The departments documented are the ones answered: the assessors must name exactly those, in that order. */
+function checkedAssessors(service: string, departments: readonly ReviewDepartment[], assessors: ReviewAssessor[]): ReviewAssessor[] {
+  const named = assessors.map((a) => a.department);
+  if (named.join() !== departments.join()) {
+    throw new Error(`${service} review tasks: departments ${departments.join(', ')} declared, but the assessors are for ${named.join(', ')}`);
+  }
+  return assessors;
 }
 
 /**
@@ -74,19 +98,28 @@ export class ReviewTasksModule {
 
       @Post('orders/:id/review/:department/opinion')
       @HttpCode(200)
-      @ApiOperation({ summary: "A department answers its review task: PASS or FAIL, opinion, proposals (R3.7); only that department" })
+      @ApiOperation({
+        summary: 'A department answers its review task: PASS or FAIL, opinion, proposals (R3.7); only that department',
+        description:
+          "403 for another department, or, on a major order (panel review, R3.1), for anyone but that department's head. 404 for a department this service does not review for, or an order without a task for it. 409 once the task is answered.",
+      })
+      @ApiParam({ name: 'id', format: 'uuid', description: 'the order' })
+      @ApiParam({ name: 'department', enum: [...options.departments], description: 'the reviewing department (any letter case); only it may answer' })
+      @ApiBody({ type: OpinionDto, examples: OPINION_EXAMPLES })
+      @ApiAnswers(ReviewTaskView, { errors: [400, 403, 404, 409], description: 'the task as answered' })
       answer(
         @Param('id', uuidParam('id')) id: string,
         @Param('department') department: string,
         @Body() dto: OpinionDto,
         @CurrentPrincipal() principal: Principal,
-      ) {
+      ): Promise<ReviewTaskView> {
         return this.tasks.answer(id, department, dto, principal);
       }
 
       @Get(`${service}/review-tasks`)
       @ApiOperation({ summary: "This service's review tasks, with assessment, due time and overdue flag" })
-      list(@Query() query: ReviewTasksQuery) {
+      @ApiAnswers(ReviewTaskListView, { errors: [400], description: 'the newest 200 tasks that match, newest first' })
+      list(@Query() query: ReviewTasksQuery): Promise<ReviewTaskListView> {
         return this.tasks.list(query).then((items) => ({ items }));
       }
     }
@@ -97,7 +130,7 @@ export class ReviewTasksModule {
       controllers: [ReviewRequestsConsumer as Type, ReviewTasksController as Type],
       providers: [
         ...options.assessors,
-        { provide: REVIEW_ASSESSORS, useFactory: (...assessors: ReviewAssessor[]) => assessors, inject: options.assessors },
+        { provide: REVIEW_ASSESSORS, useFactory: (...assessors: ReviewAssessor[]) => checkedAssessors(service, options.departments, assessors), inject: options.assessors },
         ReviewTasksService,
         // Due times and escalation that survive restarts: the shared due-task scan, at start-up and every REVIEW_SCAN_MS.
         ReviewTaskDeadlines,

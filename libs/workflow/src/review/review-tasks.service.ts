@@ -2,17 +2,31 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 import {
   Assessment,
+  AssessmentSchema,
+  REVIEW_DEPARTMENTS,
   ReviewDepartment,
   ReviewTaskCompletedV1,
   ReviewTaskOpenedV1,
   SalesOrderReviewRequested,
 } from '@opm/contracts';
-import { AuditLog, ConflictProblem, NotFoundProblem, Outbox, type Principal, ProblemException, SERVICE_CONFIG, ServiceConfig } from '@opm/platform';
+import {
+  apiView,
+  AuditLog,
+  ConflictProblem,
+  NotFoundProblem,
+  Outbox,
+  type Principal,
+  ProblemException,
+  SERVICE_CONFIG,
+  ServiceConfig,
+  type ViewOf,
+} from '@opm/platform';
 import { WORKFLOW_CONFIG, WorkflowConfig } from '../config/workflow-config';
 import { ReviewAssessor } from './review-assessor';
-import { ReviewTask } from './review-task.entity';
+import { REVIEW_TASK_STATUSES, ReviewTask } from './review-task.entity';
 
 export const REVIEW_ASSESSORS = Symbol('REVIEW_ASSESSORS');
 
@@ -22,26 +36,35 @@ export interface OpinionInput {
   proposals?: string[];
 }
 
-export interface ReviewTaskView {
-  id: string;
-  orderId: string;
-  round: number;
-  department: ReviewDepartment;
-  status: string;
-  major: boolean;
-  openedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  escalatedAt: string | null;
-  assessment: Assessment;
-  conclusion: string | null;
-  opinion: string | null;
-  proposals: string[];
-  reviewer: string | null;
-  autoConfirmed: boolean;
-  decidedAt: string | null;
-  version: number;
-}
+/** One department's review task (R3.1-R3.8) as its service serves it; reviewers and sales read it. */
+export const ReviewTaskView = apiView(
+  'ReviewTask',
+  z.object({
+    id: z.uuid(),
+    orderId: z.uuid(),
+    round: z.number().int().positive().describe('the review round of the order; a revised order gets a new one'),
+    department: z.enum(REVIEW_DEPARTMENTS),
+    status: z.enum(REVIEW_TASK_STATUSES).describe('OPEN until answered (DONE); SUPERSEDED when a later round replaced it'),
+    major: z.boolean().describe('major or complex order (R3.1): a panel reviews it and the department head must answer'),
+    openedAt: z.iso.datetime({ offset: true }),
+    dueAt: z.iso.datetime({ offset: true }),
+    overdue: z.boolean().describe('still OPEN after dueAt'),
+    escalatedAt: z.iso.datetime({ offset: true }).nullable().describe('when the overdue task was escalated to the department head'),
+    assessment: AssessmentSchema.describe("the department's automatic assessment from its own data"),
+    conclusion: z.enum(['PASS', 'FAIL']).nullable(),
+    opinion: z.string().nullable(),
+    proposals: z.array(z.string()),
+    reviewer: z.string().nullable().describe('who answered, or `system:<service>` when a clear assessment was auto-confirmed'),
+    autoConfirmed: z.boolean(),
+    decidedAt: z.iso.datetime({ offset: true }).nullable(),
+    version: z.number().int().positive(),
+  }),
+);
+export type ReviewTaskView = ViewOf<typeof ReviewTaskView>;
+
+/** `GET /<service>/review-tasks`: the newest 200 tasks that match, newest first. */
+export const ReviewTaskListView = apiView('ReviewTaskList', z.object({ items: z.array(ReviewTaskView.schema) }));
+export type ReviewTaskListView = ViewOf<typeof ReviewTaskListView>;
 
 export function toReviewTaskView(t: ReviewTask, now = new Date()): ReviewTaskView {
   return {

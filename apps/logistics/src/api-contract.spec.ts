@@ -1,0 +1,28 @@
+import { loadServiceConfig } from '@opm/platform';
+import { type ApiContract, buildApiContract, controllersOf } from '@opm/testing';
+import { LogisticsAppModule } from './app.module';
+
+/**
+ * Issue 12: every operation the logistics service serves (its order copies) documents a summary, its answer's
+ * schema, the problem details it can answer with and whether it needs a token. Built from the service's own
+ * module tree without a database, so an operation added anywhere in it fails here until it is documented and
+ * listed.
+ */
+describe('logistics API contract', () => {
+  let contract: ApiContract;
+
+  beforeAll(async () => {
+    contract = await buildApiContract({ controllers: await controllersOf(LogisticsAppModule.register(loadServiceConfig('logistics', {}))) });
+  });
+
+  it('documents every operation', () => {
+    expect(contract.violations).toEqual([]);
+    expect(contract.operations).toEqual([
+      'GET /audit/orders/{orderId} -> 200 AuditEntryList | 400 401 403 413 415 429 | bearer',
+      'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
+      'GET /health/live -> 200 Health | 413 415 429 | public',
+      'GET /health/ready -> 200 Health | 413 415 429 503 | public',
+      'GET /logistics/orders/{orderId} -> 200 DepartmentOrder | 400 401 404 413 415 429 | bearer',
+    ]);
+  });
+});

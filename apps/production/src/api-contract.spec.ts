@@ -1,0 +1,41 @@
+import { loadServiceConfig } from '@opm/platform';
+import { type ApiContract, buildApiContract, controllersOf } from '@opm/testing';
+import { ProductionAppModule } from './app.module';
+
+/**
+ * Issue 12: every operation the production service serves (the catalog, work centres, the technical and
+ * production reviews, its order copies) documents a summary, its answer's schema, the problem details it can
+ * answer with and whether it needs a token. Built from the service's own module tree without a database, so an
+ * operation added anywhere in it fails here until it is documented and listed.
+ */
+describe('production API contract', () => {
+  let contract: ApiContract;
+
+  beforeAll(async () => {
+    contract = await buildApiContract({ controllers: await controllersOf(ProductionAppModule.register(loadServiceConfig('production', {}))) });
+  });
+
+  it('documents every operation', () => {
+    expect(contract.violations).toEqual([]);
+    expect(contract.operations).toEqual([
+      'GET /audit/orders/{orderId} -> 200 AuditEntryList | 400 401 403 413 415 429 | bearer',
+      'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
+      'GET /health/live -> 200 Health | 413 415 429 | public',
+      'GET /health/ready -> 200 Health | 413 415 429 503 | public',
+      'GET /production/orders/{orderId} -> 200 DepartmentOrder | 400 401 404 413 415 429 | bearer',
+      'GET /production/review-tasks -> 200 ReviewTaskList | 400 401 413 415 429 | bearer',
+      'GET /products -> 200 page of Product | 400 401 413 415 429 | bearer',
+      'GET /products/{code} -> 200 Product | 401 404 413 415 429 | bearer',
+      'GET /work-centres -> 200 page of WorkCentre | 400 401 413 415 429 | bearer',
+      'GET /work-centres/{code} -> 200 WorkCentre | 401 404 413 415 429 | bearer',
+      'POST /orders/{id}/review/{department}/opinion -> 200 ReviewTask | 400 401 403 404 409 413 415 429 | bearer',
+      'POST /products (Idempotency-Key) -> 201 Product | 400 401 403 409 413 415 422 429 | bearer',
+      'PUT /products/{code} (If-Match) -> 200 Product | 400 401 403 404 409 413 415 422 429 | bearer',
+    ]);
+  });
+
+  it('lists the departments whose opinions it takes, which the gateway routes by (R3.7)', () => {
+    const parameters = contract.document.paths['/orders/{id}/review/{department}/opinion'].post?.parameters ?? [];
+    expect(parameters).toContainEqual(expect.objectContaining({ name: 'department', in: 'path', schema: { type: 'string', enum: ['TECHNICAL', 'PRODUCTION'] } }));
+  });
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { apiView, type ViewOf } from '@opm/platform';
+
+/** One date on which a work centre has other hours than its daily figure (holiday, maintenance, extra shift). */
+export const CalendarExceptionSchema = z.object({
+  date: z.iso.date(),
+  hours: z.number().nonnegative().describe('hours available on that date (0 on a holiday)'),
+  reason: z.string().nullable(),
+});
+export type CalendarExceptionView = z.infer<typeof CalendarExceptionSchema>;
+
+/** A work centre and its capacity calendar (R3.3), as sales and the reviewers read it. */
+export const WorkCentreView = apiView(
+  'WorkCentre',
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    hoursPerDay: z.number().nonnegative().describe('hours available on a normal day'),
+    calendarExceptions: z.array(CalendarExceptionSchema).describe('dates whose available hours differ from hoursPerDay, in date order'),
+  }),
+);
+export type WorkCentreView = ViewOf<typeof WorkCentreView>;

@@ -1,0 +1,36 @@
+import { loadServiceConfig } from '@opm/platform';
+import { type ApiContract, buildApiContract, controllersOf } from '@opm/testing';
+import { QualityAppModule } from './app.module';
+
+/**
+ * Issue 12: every operation the quality service serves (quality standards, the quality review, its order copies)
+ * documents a summary, its answer's schema, the problem details it can answer with and whether it needs a token.
+ * Built from the service's own module tree without a database, so an operation added anywhere in it fails here
+ * until it is documented and listed.
+ */
+describe('quality API contract', () => {
+  let contract: ApiContract;
+
+  beforeAll(async () => {
+    contract = await buildApiContract({ controllers: await controllersOf(QualityAppModule.register(loadServiceConfig('quality', {}))) });
+  });
+
+  it('documents every operation', () => {
+    expect(contract.violations).toEqual([]);
+    expect(contract.operations).toEqual([
+      'GET /audit/orders/{orderId} -> 200 AuditEntryList | 400 401 403 413 415 429 | bearer',
+      'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
+      'GET /health/live -> 200 Health | 413 415 429 | public',
+      'GET /health/ready -> 200 Health | 413 415 429 503 | public',
+      'GET /quality/orders/{orderId} -> 200 DepartmentOrder | 400 401 404 413 415 429 | bearer',
+      'GET /quality/review-tasks -> 200 ReviewTaskList | 400 401 413 415 429 | bearer',
+      'GET /quality/standards -> 200 page of QualityStandard | 400 401 413 415 429 | bearer',
+      'POST /orders/{id}/review/{department}/opinion -> 200 ReviewTask | 400 401 403 404 409 413 415 429 | bearer',
+    ]);
+  });
+
+  it('lists the departments whose opinions it takes, which the gateway routes by (R3.7)', () => {
+    const parameters = contract.document.paths['/orders/{id}/review/{department}/opinion'].post?.parameters ?? [];
+    expect(parameters).toContainEqual(expect.objectContaining({ name: 'department', in: 'path', schema: { type: 'string', enum: ['QUALITY'] } }));
+  });
+});
