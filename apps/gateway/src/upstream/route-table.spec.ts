@@ -78,7 +78,7 @@ describe(RouteTable.name, () => {
     expect(routes.lookup('GET', '/things/posted')).toMatchObject({ service: 'sales' });
   });
 
-  it("takes the values a document lists for a path parameter (its enum) over the gateway's supplement", () => {
+  it('tells apart services declaring one operation by the values each lists for a path parameter (its enum)', () => {
     const routes = RouteTable.fromDocuments(
       new Map([
         ['production', openApiDocument({ '/orders/{id}/review/{department}/opinion': ['post'] }, { department: ['TECHNICAL'] })],

@@ -1,7 +1,6 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject } from '@nestjs/swagger';
 import { SERVICES, ServiceName } from '@opm/contracts';
 import { isPublishedPath } from '../docs/published-paths';
-import { ParameterValues, UNDECLARED_PARAMETER_VALUES } from './parameter-values';
 import { PathTemplate, pathSegments } from './path-template';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -43,7 +42,7 @@ export class RouteTable {
     readonly shared: readonly string[],
   ) {}
 
-  static fromDocuments(documents: ReadonlyMap<ServiceName, OpenAPIObject>, supplements: readonly ParameterValues[] = UNDECLARED_PARAMETER_VALUES): RouteTable {
+  static fromDocuments(documents: ReadonlyMap<ServiceName, OpenAPIObject>): RouteTable {
     const operations: Operation[] = [];
     for (const service of SERVICES) {
       for (const [path, item] of Object.entries(documents.get(service)?.paths ?? {})) {
@@ -51,9 +50,7 @@ export class RouteTable {
         for (const method of METHODS) {
           const operation = item[method];
           if (!operation) continue;
-          const supplied = (name: string) =>
-            supplements.find((s) => s.service === service && s.method.toLowerCase() === method && s.template === path && s.parameter === name)?.values;
-          const template = PathTemplate.parse(path, (name) => declaredValues(item, operation, name) ?? supplied(name));
+          const template = PathTemplate.parse(path, (name) => declaredValues(item, operation, name));
           operations.push({ method: method.toUpperCase(), template, service });
         }
       }

@@ -92,7 +92,20 @@ export function openApiDocument(paths: Record<string, string[]>, enums: Record<s
   return { openapi: '3.0.0', info: { title: 't', version: '1' }, paths: Object.fromEntries(Object.entries(paths).map(([p, m]) => [p, item(p, m)])) };
 }
 
+/** The departments each reviewing service lists for the shared opinion operation (ReviewTasksModule's `departments`). */
+export const REVIEW_DEPARTMENTS_OF: Partial<Record<ServiceName, string[]>> = {
+  production: ['TECHNICAL', 'PRODUCTION'],
+  quality: ['QUALITY'],
+  purchasing: ['PURCHASING'],
+  finance: ['FINANCE'],
+};
+
 /** The documents of the given services (all by default), as the gateway holds them. */
 export function declaredDocuments(declared: Declared = DECLARED_OPERATIONS): Map<ServiceName, OpenAPIObject> {
-  return new Map(Object.entries(declared).map(([service, paths]) => [service as ServiceName, openApiDocument(paths)]));
+  return new Map(
+    Object.entries(declared).map(([service, paths]) => {
+      const departments = REVIEW_DEPARTMENTS_OF[service as ServiceName];
+      return [service as ServiceName, openApiDocument(paths, departments ? { department: departments } : {})];
+    }),
+  );
 }
