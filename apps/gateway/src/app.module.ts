@@ -5,6 +5,7 @@ import { AuditViewController } from './audit/audit-view.controller';
 import { TokenController } from './auth/token.controller';
 import { UserStore } from './auth/user-store';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
+import { AsyncApiController } from './docs/asyncapi.controller';
 import { OpenApiAggregator } from './docs/openapi-aggregator';
 import { ServiceDocuments } from './docs/service-documents';
 import { GatewayHealthController } from './health/gateway-health.controller';
@@ -20,7 +21,7 @@ export class GatewayAppModule implements NestModule {
       module: GatewayAppModule,
       imports: [loggerModule('gateway', config.LOG_LEVEL), AuthModule.forRoot(config)],
       // The proxy comes last: its wildcard must not shadow the gateway's own routes.
-      controllers: [GatewayHealthController, TokenController, OrderViewController, AuditViewController, ProxyController],
+      controllers: [GatewayHealthController, TokenController, OrderViewController, AuditViewController, AsyncApiController, ProxyController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -60,9 +60,13 @@ describe('security and API conventions (e2e)', () => {
       }
     }
     expect(checked.length).toBeGreaterThanOrEqual(SERVICES.length * 3);
-    for (const open of ['/health/live', '/health/ready', '/api/docs-json']) {
+    for (const open of ['/health/live', '/health/ready', '/api/docs-json', '/api/asyncapi.json']) {
       expect((await fetch(`${stack.member('gateway').baseUrl}${open}`)).status).toBe(200);
     }
+    // The events' contract is served beside the HTTP one.
+    const events = (await (await fetch(`${stack.member('gateway').baseUrl}/api/asyncapi.json`)).json()) as { asyncapi: string; channels: Record<string, unknown> };
+    expect(events).toMatchObject({ asyncapi: '3.0.0', channels: expect.objectContaining({}) });
+    expect(Object.keys(events.channels).length).toBeGreaterThan(10);
     // What a service documents as public (its health probes) answers without a token.
     for (const s of SERVICES) {
       const open = await routes(stack.member(s).baseUrl, '/docs-json', true);
