@@ -5,16 +5,19 @@ import { SERVICES } from '@opm/contracts';
 import { eventually, mintToken, orderBody, testDatabaseUrl, TestStack } from '@opm/testing';
 
 interface OpenApi {
-  paths: Record<string, Record<string, unknown>>;
+  paths: Record<string, Record<string, { security?: unknown[] }>>;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-/** Every documented route of a process, its path parameters filled in. */
-async function routes(baseUrl: string, docsPath: string): Promise<{ method: string; path: string }[]> {
+/**
+ * Every documented route of a process, its path parameters filled in: those that need a token, or (`open`) the
+ * public ones, which the document marks with `security: []` (health probes, token issuing).
+ */
+async function routes(baseUrl: string, docsPath: string, open = false): Promise<{ method: string; path: string }[]> {
   const doc = (await (await fetch(`${baseUrl}${docsPath}`)).json()) as OpenApi;
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => m in item).map((method) => ({ method, path: path.replace(/\{[^}]+\}/g, randomUUID()) })),
+    METHODS.filter((m) => m in item && (item[m].security?.length === 0) === open).map((method) => ({ method, path: path.replace(/\{[^}]+\}/g, randomUUID()) })),
   );
 }
 
