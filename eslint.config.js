@@ -24,7 +24,7 @@ const salesStageRules = [
 ];
 
 module.exports = [
-  { ignores: ['dist/**', 'node_modules/**', '.local/**', '.nx/**', 'coverage/**', 'deploy/local/kafka/lib/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.local/**', '.nx/**', 'coverage/**', 'deploy/local/kafka/lib/**', 'libs/testing/src/generated/**', '**/*.js', '**/*.mjs'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

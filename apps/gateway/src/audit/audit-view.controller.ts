@@ -1,11 +1,60 @@
 import { Controller, Get, HttpStatus, Param, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { SERVICES, ServiceName } from '@opm/contracts';
-import { Allow, AUDIT_READERS, AuditEntry, ChainVerification, ProblemException, uuidParam } from '@opm/platform';
+import { z } from 'zod';
+import { ActorSchema, SERVICES, ServiceName } from '@opm/contracts';
+import { Allow, ApiAnswers, apiView, AUDIT_READERS, AuditEntry, ChainVerification, ProblemException, uuidParam, type ViewOf } from '@opm/platform';
 import { forwardedHeaders, UpstreamClient, UpstreamUnavailable } from '../upstream/upstream.client';
 
 type Fetched<T> = { service: ServiceName; body: T } | { service: ServiceName; unavailable: string };
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One entry of a service's trail, as the service answers it (`AuditEntry` of the platform). */
+const AuditEntrySchema = z.object({
+  id: z.uuid(),
+  seq: z.number().int().positive().describe("position in its service's chain"),
+  occurredAt: z.iso.datetime({ offset: true }),
+  service: z.string().describe('the service whose trail holds the entry'),
+  actor: ActorSchema,
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  orderId: z.uuid().nullable(),
+  reason: z.string().nullable(),
+  before: z.unknown().describe('the entity before the change (any JSON value); null on creation'),
+  after: z.unknown().describe('the entity after the change (any JSON value)'),
+  correlationId: z.string().nullable(),
+  prevHash: Sha256Hex,
+  hash: Sha256Hex,
+}) satisfies z.ZodType<AuditEntry>;
+
+/** `GET /api/v1/orders/{id}/audit`: every service's entries for one order in time order, and who could not be asked. */
+export const OrderAuditTrailView = apiView(
+  'OrderAuditTrail',
+  z.object({
+    items: z.array(AuditEntrySchema),
+    unavailable: z.array(z.enum(SERVICES)).describe('services whose trail is missing from `items` (down or slow)'),
+  }),
+);
+
+const ChainVerificationSchema = z.object({
+  service: z.string(),
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative().describe('entries read, up to and including the first broken one'),
+  firstBroken: z.object({ seq: z.number().int().positive(), id: z.uuid(), problem: z.string() }).nullable(),
+}) satisfies z.ZodType<ChainVerification>;
+
+/** `GET /api/v1/audit/verify`: every service's chain verified; `ok` only if all are. */
+export const AuditVerificationSummaryView = apiView(
+  'AuditVerificationSummary',
+  z.object({
+    ok: z.boolean(),
+    services: z.array(
+      z.union([ChainVerificationSchema, z.object({ service: z.enum(SERVICES), ok: z.literal(false), unavailable: z.string().describe('why it could not be asked') })]),
+    ),
+  }),
+);
 
 /** Every service keeps its own audit trail; the gateway shows them as one (N4). */
 @ApiTags('audit')
@@ -16,8 +65,9 @@ export class AuditViewController {
   @Get('orders/:id/audit')
   @Allow(...AUDIT_READERS)
   @ApiOperation({ summary: "Every service's audit entries for one order, in time order (N4)" })
-  @ApiOkResponse({ description: '{items: [...], unavailable: [service]}' })
-  async orderAudit(@Param('id', uuidParam('id')) id: string, @Req() req: FastifyRequest) {
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(OrderAuditTrailView, { errors: [400, 403], description: 'the entries of every service that answered, oldest first' })
+  async orderAudit(@Param('id', uuidParam('id')) id: string, @Req() req: FastifyRequest): Promise<ViewOf<typeof OrderAuditTrailView>> {
     const results = await this.fromEveryService<{ items: AuditEntry[] }>(`/audit/orders/${id}`, req);
     const items = results
       .flatMap((r) => ('body' in r ? r.body.items : []))
@@ -28,9 +78,10 @@ export class AuditViewController {
   @Get('audit/verify')
   @Allow(...AUDIT_READERS)
   @ApiOperation({ summary: "Verifies every service's audit hash chain and names the first broken entry (N4)" })
-  async verify(@Req() req: FastifyRequest) {
+  @ApiAnswers(AuditVerificationSummaryView, { errors: [403], description: 'each chain, and `ok` if all are whole (a broken chain is still 200)' })
+  async verify(@Req() req: FastifyRequest): Promise<ViewOf<typeof AuditVerificationSummaryView>> {
     const results = await this.fromEveryService<ChainVerification>('/audit/verify', req);
-    const services = results.map((r) => ('body' in r ? r.body : { service: r.service, ok: false, unavailable: r.unavailable }));
+    const services = results.map((r) => ('body' in r ? r.body : { service: r.service, ok: false as const, unavailable: r.unavailable }));
     return { ok: services.every((s) => s.ok), services };
   }
 

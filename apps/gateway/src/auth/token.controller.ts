@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { SignJWT } from 'jose';
-import { Principal, Public } from '@opm/platform';
+import { z } from 'zod';
+import { DEPARTMENTS, ROLES } from '@opm/contracts';
+import { ApiAnswers, apiView, Public, type ViewOf } from '@opm/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 import { UserStore } from './user-store';
 
@@ -20,11 +22,16 @@ export class TokenRequestDto {
   password!: string;
 }
 
-export interface TokenResponse {
-  accessToken: string;
-  expiresIn: number;
-  user: Principal;
-}
+/** What `POST /api/v1/auth/token` answers: the token and whom it names. */
+export const AccessTokenView = apiView(
+  'AccessToken',
+  z.object({
+    accessToken: z.string().describe('a signed JWT (HS256); send it as `Authorization: Bearer <accessToken>`'),
+    expiresIn: z.number().int().positive().describe('seconds until the token expires (JWT_TTL_SECONDS)'),
+    user: z.object({ username: z.string(), department: z.enum(DEPARTMENTS), role: z.enum(ROLES) }),
+  }),
+);
+export type TokenResponse = ViewOf<typeof AccessTokenView>;
 
 /** `POST /api/v1/auth/token`: a short-lived signed token for a user of the built-in store (N4). */
 @ApiTags('auth')
@@ -42,8 +49,14 @@ export class TokenController {
   @Public()
   @Post('token')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{accessToken, expiresIn, user: {username, department, role}}' })
-  @ApiUnauthorizedResponse({ description: 'unknown user or wrong password' })
+  @ApiOperation({ summary: 'A short-lived bearer token for a user of the built-in store (N4)' })
+  // Here 401 means the credentials, not a missing token (it overrides what ApiAnswers says of 401).
+  @ApiResponse({
+    status: 401,
+    description: 'unknown user or wrong password',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+  })
+  @ApiAnswers(AccessTokenView, { errors: [400], description: 'the token, its lifetime and the user it names' })
   async token(@Body() body: TokenRequestDto): Promise<TokenResponse> {
     const user = await this.users.authenticate(body.username, body.password);
     if (!user) throw new UnauthorizedException({ detail: 'unknown user or wrong password' });

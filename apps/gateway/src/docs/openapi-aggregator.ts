@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { gatewayDocument } from './docs-operations';
 import { mergeOpenApi } from './openapi-merge';
 import { DOCUMENT_TIMING, ServiceDocuments } from './service-documents';
 
@@ -12,6 +13,6 @@ export class OpenApiAggregator {
     await this.documents.current();
     await this.documents.refreshIfOlderThan(DOCUMENT_TIMING.docsMaxAgeMs);
     const { documents } = this.documents.snapshot();
-    return mergeOpenApi(gateway, [...documents].map(([name, doc]) => ({ name, doc })));
+    return mergeOpenApi(gatewayDocument(gateway), [...documents].map(([name, doc]) => ({ name, doc })));
   }
 }

@@ -1,4 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { PUBLIC_API_VERSION } from './api-version';
+import { gatewayDocument, OpenApiDocumentView } from './docs-operations';
 import { mergeOpenApi } from './openapi-merge';
 
 const doc = (paths: OpenAPIObject['paths'], schemas: Record<string, object> = {}): OpenAPIObject => ({
@@ -27,5 +29,35 @@ describe(mergeOpenApi.name, () => {
     expect(merged.paths['/api/v1/orders/{id}'].get?.summary).toBe('combined');
     expect(merged.paths['/api/v1/orders'].post?.tags).toEqual(['sales']);
     expect(merged.components?.schemas?.CreateOrderDto).toEqual({ type: 'object' });
+  });
+
+  it("keeps every operationId unique (services built from one kit declare the same ones) and every component, and the gateway's security schemes", () => {
+    const kit = (service: string) => ({
+      name: service,
+      doc: doc({ [`/${service}/orders/{orderId}`]: { get: { operationId: 'DepartmentOrdersController_get', responses: {} } } }, { [`${service}Part`]: { type: 'object' } }),
+    });
+    const gateway = {
+      ...doc({ '/api/v1/auth/token': { post: { operationId: 'TokenController_token', responses: {} } } }, { AccessToken: { type: 'object' } }),
+      components: { schemas: { AccessToken: { type: 'object' } }, securitySchemes: { bearer: { type: 'http' as const, scheme: 'bearer' } } },
+    };
+    const merged = mergeOpenApi(gateway, [kit('production'), kit('quality')]);
+    const ids = Object.values(merged.paths).flatMap((item) => Object.values(item).map((op) => (op as { operationId?: string }).operationId));
+    expect(ids).toEqual(['TokenController_token', 'production_DepartmentOrdersController_get', 'quality_DepartmentOrdersController_get']);
+    expect(Object.keys(merged.components?.schemas ?? {})).toEqual(['AccessToken', 'productionPart', 'qualityPart']);
+    expect(merged.components?.securitySchemes).toEqual({ bearer: { type: 'http', scheme: 'bearer' } });
+  });
+});
+
+describe(gatewayDocument.name, () => {
+  it('N1 documents the documentation as public operations, with its schema as a component, and sets the public API version', () => {
+    const completed = gatewayDocument(doc({ '/api/v1/auth/token': { post: { responses: {} } } }, { AccessToken: { type: 'object' } }));
+    expect(completed.info.version).toBe(PUBLIC_API_VERSION);
+    expect(Object.keys(completed.paths)).toEqual(['/api/v1/auth/token', '/api/docs-json', '/api/docs']);
+    expect(completed.paths['/api/docs-json'].get).toMatchObject({
+      security: [],
+      responses: { '200': { content: { 'application/json': { schema: { $ref: `#/components/schemas/${OpenApiDocumentView.name}` } } } } },
+    });
+    expect(completed.components?.schemas?.[OpenApiDocumentView.name]).toMatchObject({ type: 'object', required: ['openapi', 'info', 'paths'] });
+    expect(completed.components?.schemas?.AccessToken).toEqual({ type: 'object' });
   });
 });

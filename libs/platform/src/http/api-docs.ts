@@ -141,8 +141,11 @@ export function completeApiDocument(doc: OpenAPIObject): OpenAPIObject {
         if (!op || typeof op !== 'object' || !('responses' in op)) return [method, op];
         const { 'x-public': isPublic, ...rest } = op as Record<string, unknown>;
         if (!isPublic) return [method, { ...rest, security: [{ bearer: [] }] }];
-        const { 401: _unauthorized, ...responses } = rest.responses as Record<string, unknown>;
-        return [method, { ...rest, responses, security: [] }];
+        // A public operation needs no token, so "no valid bearer token" is not among its answers; a 401 it
+        // declares itself (the token endpoint's wrong password) stays.
+        const { 401: unauthorized, ...responses } = rest.responses as Record<string, { description?: string }>;
+        const own = unauthorized && unauthorized.description !== PROBLEMS[401] ? { 401: unauthorized } : {};
+        return [method, { ...rest, responses: { ...responses, ...own }, security: [] }];
       }),
     );
   }
