@@ -16,14 +16,14 @@ import {
  * `npm run contracts:openapi` (issue 12): writes the public contract, `docs/api/openapi.json`, from the gateway's
  * merged document. With GATEWAY_URL it asks that gateway; otherwise it starts the stack as the e2e tests do (every
  * service as its own process on Kafka and PostgreSQL, TEST_* variables as there, first port CONTRACTS_BASE_PORT or
- * TEST_BASE_PORT or 3300). The document must be valid OpenAPI 3.0; a change that can break clients is refused
+ * TEST_BASE_PORT or 3400: 3306 is often a MySQL server). The document must be valid OpenAPI 3.0; a change that can break clients is refused
  * unless `info.version` moved (CONTRACTS_ACCEPT_BREAKING=1 writes it anyway, for a deliberate reset).
  * The npm script then generates the client types from it (openapi-typescript).
  */
 async function fetchDocument(): Promise<OpenApiDocument> {
   const given = process.env.GATEWAY_URL;
   if (given) return download(given);
-  const stack = await TestStack.start({ basePort: Number(process.env.CONTRACTS_BASE_PORT ?? process.env.TEST_BASE_PORT ?? 3300) });
+  const stack = await TestStack.start({ basePort: Number(process.env.CONTRACTS_BASE_PORT ?? process.env.TEST_BASE_PORT ?? 3400) });
   try {
     return await download(stack.member('gateway').baseUrl);
   } finally {

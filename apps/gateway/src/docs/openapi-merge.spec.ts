@@ -61,3 +61,24 @@ describe(gatewayDocument.name, () => {
     expect(completed.components?.schemas?.AccessToken).toEqual({ type: 'object' });
   });
 });
+
+describe('an operation several services declare for their own values of a path parameter', () => {
+  it('R3.7 the public review opinion accepts every reviewing department', () => {
+    const opinion = (departments: string[]) => ({
+      openapi: '3.0.0',
+      info: { title: 's', version: '1' },
+      paths: {
+        '/orders/{id}/review/{department}/opinion': {
+          post: { operationId: 'opinion', parameters: [{ name: 'department', in: 'path', required: true, schema: { type: 'string', enum: departments } }], responses: {} },
+        },
+      },
+    });
+    const merged = mergeOpenApi({ openapi: '3.0.0', info: { title: 'g', version: '1' }, paths: {} } as never, [
+      { name: 'production', doc: opinion(['TECHNICAL', 'PRODUCTION']) as never },
+      { name: 'quality', doc: opinion(['QUALITY']) as never },
+      { name: 'finance', doc: opinion(['FINANCE']) as never },
+    ]);
+    const op = merged.paths['/api/v1/orders/{id}/review/{department}/opinion'].post as { parameters: { schema: { enum: string[] } }[] };
+    expect(op.parameters[0].schema.enum).toEqual(['TECHNICAL', 'PRODUCTION', 'QUALITY', 'FINANCE']);
+  });
+});

@@ -19,6 +19,28 @@ function published(name: string, item: PathItem): PathItem {
   ) as PathItem;
 }
 
+type Parameter = { name?: string; in?: string; schema?: { enum?: unknown[] } };
+
+/**
+ * An operation several services declare alike, each for its own values of a path parameter (the review opinion's
+ * `{department}`): the public operation accepts all of them, as the gateway routes each value to its service.
+ */
+function withSharedParameterValues(kept: PathItem, other: PathItem): PathItem {
+  return Object.fromEntries(
+    Object.entries(kept).map(([method, op]) => {
+      const theirs = (other as Record<string, unknown>)[method];
+      if (!isOperation(op) || !isOperation(theirs) || op === theirs) return [method, op];
+      const their = ((theirs as { parameters?: Parameter[] }).parameters ?? []).filter((p) => p.in === 'path' && p.schema?.enum);
+      const parameters = ((op as { parameters?: Parameter[] }).parameters ?? []).map((p) => {
+        const values = their.find((t) => t.name === p.name)?.schema?.enum;
+        if (!values || !p.schema?.enum) return p;
+        return { ...p, schema: { ...p.schema, enum: [...new Set([...p.schema.enum, ...values])] } };
+      });
+      return [method, { ...op, parameters }];
+    }),
+  ) as PathItem;
+}
+
 /**
  * The public document: the gateway's own paths plus each service's paths under /api/v1. A service's path
  * that the gateway serves itself (the combined order view) keeps the gateway's description; an operation declared
@@ -32,7 +54,7 @@ export function mergeOpenApi(gateway: OpenAPIObject, services: { name: string; d
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       if (!isPublishedPath(path)) continue;
       const publicPath = `${prefix}${path}`;
-      paths[publicPath] = { ...published(name, item), ...(paths[publicPath] ?? {}) };
+      paths[publicPath] = withSharedParameterValues({ ...published(name, item), ...(paths[publicPath] ?? {}) }, item);
     }
     for (const [schema, body] of Object.entries(doc.components?.schemas ?? {})) schemas[schema] ??= body;
   }

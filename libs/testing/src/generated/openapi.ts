@@ -45,6 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Delegations of approval steps, newest first (at most 200) (R4.1) */
         get: operations["sales_ApprovalsController_delegations"];
         put?: never;
         /** Delegate an approval step to a named colleague of the same role for a period (R4.1) */
@@ -62,6 +63,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** This service's audit entries for one order, in chain order (N4); department heads, leaders, archive */
         get: operations["sales_AuditController_forOrder"];
         put?: never;
         post?: never;
@@ -112,8 +114,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Customers by name, with their credit standing as sales knows it */
         get: operations["sales_CustomersController_list"];
         put?: never;
+        /** Register a customer; finance opens its credit account from the event (R2.4) */
         post: operations["sales_CustomersController_create"];
         delete?: never;
         options?: never;
@@ -128,6 +132,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A customer, with the credit standing finance last told sales (R2.4) */
         get: operations["sales_CustomersController_get"];
         put?: never;
         post?: never;
@@ -144,7 +149,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A customer's credit standing: limit, exposure, overdue and available amounts (R2.4); sales, finance, management
+         * @description 404 while finance has no account for the customer (not registered by sales, or the registration has not reached finance yet).
+         */
         get: operations["finance_CreditController_get"];
+        /**
+         * Sets a customer's credit limit and its currency (finance head); sales receives the new standing by event
+         * @description A stale If-Match is 409 (`currentVersion`). 422 when the currency would change while invoice amounts are open or overdue (there is no exchange rate to restate them with). Setting what is already set changes nothing: same version, no event.
+         */
         put: operations["finance_CreditController_setLimit"];
         post?: never;
         delete?: never;
@@ -160,6 +173,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The finance department's copy of an order: its part of the combined order view
+         * @description 404 until the order has reached finance (sales.order.received.v1).
+         */
         get: operations["finance_DepartmentOrdersController_get"];
         put?: never;
         post?: never;
@@ -193,6 +210,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Leads, newest first, by status (R2.1) */
         get: operations["sales_LeadsController_list"];
         put?: never;
         /** Marketing records a lead and hands it to sales (R2.1) */
@@ -227,6 +245,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The logistics department's copy of an order: its part of the combined order view
+         * @description 404 until the order has reached logistics (sales.order.received.v1).
+         */
         get: operations["logistics_DepartmentOrdersController_get"];
         put?: never;
         post?: never;
@@ -347,6 +369,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The customer's confirmations of the order, oldest first (R4.4) */
         get: operations["sales_IssuanceController_confirmations"];
         put?: never;
         post?: never;
@@ -501,7 +524,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A department answers its review task: PASS or FAIL, opinion, proposals (R3.7); only that department */
+        /**
+         * A department answers its review task: PASS or FAIL, opinion, proposals (R3.7); only that department
+         * @description 403 for another department, or, on a major order (panel review, R3.1), for anyone but that department's head. 404 for a department this service does not review for, or an order without a task for it. 409 once the task is answered.
+         */
         post: operations["production_ReviewTasksController_answer"];
         delete?: never;
         options?: never;
@@ -533,6 +559,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The production department's copy of an order: its part of the combined order view
+         * @description 404 until the order has reached production (sales.order.received.v1).
+         */
         get: operations["production_DepartmentOrdersController_get"];
         put?: never;
         post?: never;
@@ -566,8 +596,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The product catalog (R2.2), by code; any signed-in user */
         get: operations["production_ProductsController_list"];
         put?: never;
+        /**
+         * Adds a product to the catalog (production or technical head); sales and the reviewers receive it by event
+         * @description 409 when the code exists (change the product with PUT). 422 names every unknown or repeated work centre of `capacityUse` in `errors[]`.
+         */
         post: operations["production_ProductsController_create"];
         delete?: never;
         options?: never;
@@ -582,7 +617,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One product, with the version to send back in If-Match */
         get: operations["production_ProductsController_get"];
+        /**
+         * Replaces a product but its code (production or technical head); a real change is a new version, announced by event
+         * @description A stale If-Match is 409 (`currentVersion`). 422 names every unknown or repeated work centre of `capacityUse` in `errors[]`. A replacement that changes nothing keeps the version and announces nothing.
+         */
         put: operations["production_ProductsController_replace"];
         post?: never;
         delete?: never;
@@ -598,6 +638,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Bills of materials: what one unit of each product consumes (R3.5) */
         get: operations["purchasing_BomsController_list"];
         put?: never;
         post?: never;
@@ -614,6 +655,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One bill of materials, by the catalog's bomRef */
         get: operations["purchasing_BomsController_get"];
         put?: never;
         post?: never;
@@ -630,6 +672,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The purchasing department's copy of an order: its part of the combined order view
+         * @description 404 until the order has reached purchasing (sales.order.received.v1).
+         */
         get: operations["purchasing_DepartmentOrdersController_get"];
         put?: never;
         post?: never;
@@ -663,6 +709,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Material on hand in the stores, by material (R3.5); any signed-in user */
         get: operations["purchasing_StockController_list"];
         put?: never;
         post?: never;
@@ -679,6 +726,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The quality department's copy of an order: its part of the combined order view
+         * @description 404 until the order has reached quality (sales.order.received.v1).
+         */
         get: operations["quality_DepartmentOrdersController_get"];
         put?: never;
         post?: never;
@@ -729,6 +780,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Suppliers with the materials they deliver, lead times and prices (R3.5); filter by material or active */
         get: operations["purchasing_SuppliersController_list"];
         put?: never;
         post?: never;
@@ -745,6 +797,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One supplier */
         get: operations["purchasing_SuppliersController_get"];
         put?: never;
         post?: never;
@@ -761,6 +814,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Work centres with their daily hours and calendar exceptions (R3.3); any signed-in user */
         get: operations["production_WorkCentresController_list"];
         put?: never;
         post?: never;
@@ -777,6 +831,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One work centre and its capacity calendar */
         get: operations["production_WorkCentresController_get"];
         put?: never;
         post?: never;
@@ -837,11 +892,98 @@ export interface components {
                 username: string;
             };
         };
+        ApprovalChain: {
+            /** @description which chain of the order this is (1, 2, ... after each passed review); null before the first */
+            chain: number | null;
+            steps: {
+                comment: string | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /** @description the approver a delegate decided for */
+                onBehalfOf: string | null;
+                seq: number;
+                /** @enum {string} */
+                status: "PENDING" | "APPROVED" | "REJECTED" | "SKIPPED" | "CANCELLED";
+                /** @enum {string} */
+                step: "SALES_HEAD" | "DIVISION_LEADER" | "FINANCE";
+            }[];
+        };
         ApprovalDecisionDto: {
             /** @example margin and delivery agreed */
             comment: string;
             /** @enum {string} */
             decision: "APPROVE" | "REJECT";
+        };
+        ApprovalDecisionResult: {
+            /**
+             * @description the order's status after the decision
+             * @enum {string}
+             */
+            status: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
+            steps: {
+                comment: string | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /** @description the approver a delegate decided for */
+                onBehalfOf: string | null;
+                seq: number;
+                /** @enum {string} */
+                status: "PENDING" | "APPROVED" | "REJECTED" | "SKIPPED" | "CANCELLED";
+                /** @enum {string} */
+                step: "SALES_HEAD" | "DIVISION_LEADER" | "FINANCE";
+            }[];
+        };
+        AuditEntry: {
+            action: string;
+            /** @description the person, or `system:<service>` when the service acted on its own */
+            actor: {
+                /** @enum {string} */
+                department?: "SALES" | "MARKETING" | "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE" | "LOGISTICS" | "MANAGEMENT" | "ARCHIVE";
+                /** @enum {string} */
+                role?: "STAFF" | "HEAD" | "LEADER";
+                /** @description The person, or `system:<service>` when a service acted on its own. */
+                username: string;
+            };
+            /** @description the entity after the change (any JSON value) */
+            after: unknown;
+            /** @description the entity before the change (any JSON value); null on creation */
+            before: unknown;
+            correlationId: string | null;
+            entityId: string;
+            entityType: string;
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            orderId: string | null;
+            /** @description the hash of the entry before it (64 zeros for the first) */
+            prevHash: string;
+            /** @description the comment, reason or decision text the actor gave */
+            reason: string | null;
+            /** @description position in this service's chain */
+            seq: number;
+            /** @description the service whose trail holds the entry */
+            service: string;
+        };
+        AuditEntryList: {
+            items: components["schemas"]["AuditEntry"][];
+        };
+        AuditVerification: {
+            /** @description entries read, up to and including the first broken one */
+            entries: number;
+            firstBroken: {
+                /** Format: uuid */
+                id: string;
+                /** @description `content altered`, or `does not follow the entry before it (removed or reordered)` */
+                problem: string;
+                seq: number;
+            } | null;
+            ok: boolean;
+            service: string;
         };
         AuditVerificationSummary: {
             ok: boolean;
@@ -864,6 +1006,15 @@ export interface components {
                 /** @description why it could not be asked */
                 unavailable: string;
             })[];
+        };
+        Bom: {
+            bomRef: string;
+            description: string | null;
+            lines: {
+                material: string;
+                /** @description material per unit of product, in the material's stock unit */
+                quantityPerUnit: number;
+            }[];
         };
         CombinedOrder: {
             departments: {
@@ -1079,6 +1230,76 @@ export interface components {
              */
             standardCost: string;
         };
+        CreditAccount: {
+            /** @description creditLimit - exposure, negative when over the limit; null while no limit is set */
+            available: string | null;
+            /** @description null until finance sets one; such a customer fails the credit check */
+            creditLimit: string | null;
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description as sales registered it */
+            customerName: string | null;
+            /** @description openOrderAmount + openInvoiceAmount */
+            exposure: string;
+            /** @description invoiced and not yet paid */
+            openInvoiceAmount: string;
+            /** @description the customer's orders finance knows, in this currency (orders in another are left out) */
+            openOrderAmount: string;
+            /** @description invoiced, past its due date and unpaid */
+            overdueAmount: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description send it back in If-Match when setting the limit */
+            version: number;
+        };
+        Customer: {
+            address: string | null;
+            contactPerson: string;
+            /** @description sales' copy of finance's credit standing; null until finance has told sales */
+            credit: {
+                /** Format: date-time */
+                asOf: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                creditLimit: string | null;
+                /** @description An ISO 4217 currency code. */
+                currency: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                exposure: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                openInvoiceAmount: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                openOrderAmount: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                overdueAmount: string;
+            } | null;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            phone: string;
+            version: number;
+        };
+        CustomerConfirmation: {
+            /** @enum {string} */
+            channel: "PHONE" | "EMAIL" | "FAX" | "VISIT" | "OTHER";
+            /** Format: date-time */
+            confirmedAt: string;
+            confirmedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            emailMessageId: string | null;
+            emailedTo: string | null;
+            /** Format: date */
+            expectedDeliveryDate: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: uuid */
+            orderId: string;
+            recordedBy: string | null;
+        };
         CustomerConfirmationDto: {
             /** @enum {string} */
             channel: "PHONE" | "EMAIL" | "FAX" | "VISIT" | "OTHER";
@@ -1101,6 +1322,65 @@ export interface components {
             /** @description e-mail the printable order to the customer (SMTP must be configured) */
             sendEmail?: boolean;
         };
+        CustomerConfirmations: {
+            items: components["schemas"]["CustomerConfirmation"][];
+        };
+        Delegation: {
+            /** Format: date-time */
+            createdAt: string;
+            delegate: string;
+            delegator: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            step: "SALES_HEAD" | "DIVISION_LEADER" | "FINANCE";
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+        };
+        Delegations: {
+            items: components["schemas"]["Delegation"][];
+        };
+        DepartmentOrder: {
+            /** Format: date */
+            deliveryDate: string | null;
+            /** @description fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue */
+            documentHash: string | null;
+            /**
+             * Format: date-time
+             * @description when the signed order was issued to the departments (R4.2); null before
+             */
+            issuedAt: string | null;
+            lineCount: number;
+            /** @description the order number sales gave it (SO-yyyy-nnnnnn) */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description when the order reached this department
+             */
+            receivedAt: string;
+            specialRequirements: {
+                customization: string | null;
+                other: string | null;
+                packaging: string | null;
+                transportMode: string | null;
+            };
+        };
+        DocumentVerification: {
+            issuedCode: string;
+            matches: boolean;
+            orderNumber: string;
+            presentedCode: string;
+            /** Format: date-time */
+            signedAt: string;
+            signedBy: string;
+        };
         EscalationDecisionDto: {
             /** @enum {string} */
             decision: "ACCEPT" | "REJECT";
@@ -1110,6 +1390,101 @@ export interface components {
         GatewayHealth: {
             /** @enum {string} */
             status: "ok";
+        };
+        Health: {
+            /** @description every dependency */
+            details?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description the dependencies that are down (none on a 200) */
+            error?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description the dependencies that are up */
+            info?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @enum {string} */
+            status: "ok";
+        };
+        Issuance: {
+            /** Format: date-time */
+            acknowledgeBy: string;
+            acknowledgements: {
+                /** Format: date-time */
+                acknowledgedAt: string;
+                /** @enum {string} */
+                department: "production" | "purchasing" | "quality" | "finance" | "logistics";
+                documentHash: string;
+            }[];
+            acknowledgementsOverdue: boolean;
+            /** @description the verification code printed on the order */
+            documentHash: string;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            missingAcknowledgements: ("production" | "purchasing" | "quality" | "finance" | "logistics")[];
+            /** Format: date-time */
+            signedAt: string;
+            signedBy: string;
+        };
+        IssuedOrder: {
+            /** Format: date-time */
+            acknowledgeBy: string;
+            acknowledgements: {
+                /** Format: date-time */
+                acknowledgedAt: string;
+                /** @enum {string} */
+                department: "production" | "purchasing" | "quality" | "finance" | "logistics";
+                documentHash: string;
+            }[];
+            acknowledgementsOverdue: boolean;
+            /** @description the verification code printed on the order */
+            documentHash: string;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            missingAcknowledgements: ("production" | "purchasing" | "quality" | "finance" | "logistics")[];
+            /** Format: date-time */
+            signedAt: string;
+            signedBy: string;
+            /** @enum {string} */
+            status: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
+        };
+        Lead: {
+            campaign: string | null;
+            companyName: string;
+            contactPerson: string;
+            /** Format: uuid */
+            convertedOrderId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            customerId: string | null;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            interest: string;
+            phone: string | null;
+            /** @enum {string} */
+            source: "CAMPAIGN" | "WEB" | "TRADE_SHOW" | "PARTNER_REFERRAL" | "OTHER";
+            /** @enum {string} */
+            status: "NEW" | "CONVERTED";
+            version: number;
         };
         Object: Record<string, never>;
         OpenApiDocument: {
@@ -1127,7 +1502,10 @@ export interface components {
             [key: string]: unknown;
         };
         OpinionDto: {
-            /** @enum {string} */
+            /**
+             * @example PASS
+             * @enum {string}
+             */
             conclusion: "PASS" | "FAIL";
             /** @example Capacity is available; machining in weeks 3-5. */
             opinion: string;
@@ -1138,14 +1516,99 @@ export interface components {
              */
             proposals?: string[];
         };
+        Order: {
+            /** @enum {string} */
+            channel: "PHONE" | "EMAIL" | "FAX" | "VISIT" | "MARKETING_LEAD" | "PARTNER_REFERRAL" | "TRADE_SHOW" | "OTHER";
+            complex: boolean;
+            contactPerson: string | null;
+            contactPhone: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            deliveryDate: string | null;
+            deliveryPlace: string | null;
+            escalation: {
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /** @enum {string|null} */
+                decision: "ACCEPT" | "REJECT" | null;
+                /** Format: date-time */
+                escalatedAt: string;
+                reason: string | null;
+                reasons: string[];
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            leadId: string | null;
+            lines: {
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                amount: string;
+                lineNo: number;
+                productCode: string | null;
+                productName: string | null;
+                quantity: number;
+                specification: string | null;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                unitPrice: string;
+            }[];
+            number: string;
+            /** Format: date */
+            orderDate: string;
+            paymentTerms: string | null;
+            preliminaryReview: {
+                checks: {
+                    /** @enum {string} */
+                    check: "COMPLETENESS" | "CREDIT" | "DELIVERY_DATE";
+                    reasons: string[];
+                    /** @enum {string} */
+                    result: "PASS" | "FAIL" | "PENDING";
+                }[];
+                /** @description what the customer still has to supply (R2.5) */
+                missing: string[];
+                /** @description numbers of the lines without a catalog product: technical review judges them (R3.2) */
+                needsTechnicalReview: number[];
+                /** @enum {string} */
+                outcome: "AWAITING_INFO" | "ESCALATED" | "UNDER_REVIEW" | "PENDING";
+                /** Format: date-time */
+                ranAt: string;
+                /**
+                 * Format: date-time
+                 * @description since when a check has been pending; null when none is
+                 */
+                waitingSince?: string | null;
+            } | null;
+            specialRequirements: {
+                customization: string | null;
+                other: string | null;
+                packaging: string | null;
+                transportMode: string | null;
+            };
+            /** @enum {string} */
+            status: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
+            /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+            totalAmount: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the version to send as If-Match with the next write */
+            version: number;
+        };
         OrderAuditTrail: {
             items: {
                 action: string;
+                /** @description Who caused the event: a person (username, department, role) or a service acting on its own. */
                 actor: {
                     /** @enum {string} */
                     department?: "SALES" | "MARKETING" | "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE" | "LOGISTICS" | "MANAGEMENT" | "ARCHIVE";
                     /** @enum {string} */
                     role?: "STAFF" | "HEAD" | "LEADER";
+                    /** @description The person, or `system:<service>` when a service acted on its own. */
                     username: string;
                 };
                 /** @description the entity after the change (any JSON value) */
@@ -1214,6 +1677,32 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Product: {
+            active: boolean;
+            /** @description Bill of materials (owned by purchasing), by reference. */
+            bomRef: string | null;
+            /** @description Hours of each work centre one unit needs. */
+            capacityUse: {
+                hoursPerUnit: number;
+                workCentre: string;
+            }[];
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** @description Calendar days from order to ready-to-ship at normal load. */
+            leadTimeDays: number;
+            name: string;
+            /** @description Specifications (models, materials, sizes) the plant can make as standard. */
+            specifications: string[];
+            /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+            standardCost: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description send it back in If-Match when replacing the product */
+            version: number;
+        };
         ProductCapacityUseDto: {
             /**
              * @description hours of this work centre one unit needs
@@ -1225,6 +1714,15 @@ export interface components {
              * @example MACHINING
              */
             workCentre: string;
+        };
+        QualityStandard: {
+            /** @description tolerance classes, inspection certificates, protection ratings, compliance declarations ("ISO 2768-f", "EN 10204 3.1", "IP65", "RoHS") */
+            attainableStandards: string[];
+            /** @description how quality inspects the product today (methods, equipment, frequency) */
+            inspectionNotes: string | null;
+            productCode: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ReplaceProductDto: {
             /** @example true */
@@ -1257,6 +1755,166 @@ export interface components {
              * @example 8.40
              */
             standardCost: string;
+        };
+        ReviewRounds: {
+            rounds: {
+                chair: {
+                    chair: string;
+                    comment: string;
+                    /** @enum {string} */
+                    conclusion: "PASS" | "FAIL";
+                    /** Format: date-time */
+                    decidedAt: string;
+                } | null;
+                /** Format: date-time */
+                concludedAt: string | null;
+                /** @description major or complex (R3.1): a panel chaired by a leader signs off the report */
+                major: boolean;
+                /** Format: date-time */
+                openedAt: string;
+                /** @description once every department has answered */
+                report: {
+                    /** Format: date-time */
+                    compiledAt: string;
+                    /** @enum {string} */
+                    conclusion: "PASS" | "FAIL";
+                    departments: {
+                        /** @description A department's automatic assessment of an order, shown to its reviewer (R3.2-R3.6). */
+                        assessment: {
+                            /** @description True when the department's own data says yes without a person's judgement. */
+                            clear: boolean;
+                            /** @description Figures behind the assessment (hours, dates, margins), for the reviewer and the report. */
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** @description What the department proposes when it is not clear (solution, other date, price or cost change, ...). */
+                            proposals: string[];
+                            reasons: string[];
+                            summary: string;
+                        } | null;
+                        autoConfirmed: boolean;
+                        /** @enum {string} */
+                        conclusion: "PASS" | "FAIL";
+                        /** Format: date-time */
+                        decidedAt: string;
+                        /** @enum {string} */
+                        department: "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE";
+                        opinion: string;
+                        proposals: string[];
+                        reviewer: string;
+                        reviewerRole: string | null;
+                        /** @description the task was answered after its due time had been escalated */
+                        wasOverdue: boolean;
+                    }[];
+                    /** @description why it failed: each failing department's opinion and proposals, and the panel chair's comment */
+                    reasons: string[];
+                    round: number;
+                } | null;
+                /** @description why sales revised the order before this round (R3.7); null for the first */
+                revision: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string | null;
+                    reason: string;
+                } | null;
+                round: number;
+                /** @enum {string} */
+                status: "OPEN" | "AWAITING_CHAIR" | "PASSED" | "FAILED" | "SUPERSEDED";
+                tasks: {
+                    /** @description A department's automatic assessment of an order, shown to its reviewer (R3.2-R3.6). */
+                    assessment: {
+                        /** @description True when the department's own data says yes without a person's judgement. */
+                        clear: boolean;
+                        /** @description Figures behind the assessment (hours, dates, margins), for the reviewer and the report. */
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What the department proposes when it is not clear (solution, other date, price or cost change, ...). */
+                        proposals: string[];
+                        reasons: string[];
+                        summary: string;
+                    } | null;
+                    autoConfirmed: boolean;
+                    /** @enum {string|null} */
+                    conclusion: "PASS" | "FAIL" | null;
+                    /** Format: date-time */
+                    decidedAt: string | null;
+                    /** @enum {string} */
+                    department: "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE";
+                    /** Format: date-time */
+                    dueAt: string | null;
+                    /** Format: date-time */
+                    escalatedAt: string | null;
+                    escalatedTo: string | null;
+                    opinion: string | null;
+                    /** @description OPEN and past its due time, or escalated */
+                    overdue: boolean;
+                    proposals: string[];
+                    reviewer: string | null;
+                    reviewerRole: string | null;
+                    /**
+                     * @description REQUESTED until the department has opened its task (due time and assessment come with that), then OPEN, then DONE
+                     * @enum {string}
+                     */
+                    status: "REQUESTED" | "OPEN" | "DONE";
+                    /** Format: uuid */
+                    taskId: string | null;
+                }[];
+            }[];
+        };
+        ReviewTask: {
+            /** @description the department's automatic assessment from its own data */
+            assessment: {
+                /** @description True when the department's own data says yes without a person's judgement. */
+                clear: boolean;
+                /** @description Figures behind the assessment (hours, dates, margins), for the reviewer and the report. */
+                details: {
+                    [key: string]: unknown;
+                };
+                /** @description What the department proposes when it is not clear (solution, other date, price or cost change, ...). */
+                proposals: string[];
+                reasons: string[];
+                summary: string;
+            };
+            autoConfirmed: boolean;
+            /** @enum {string|null} */
+            conclusion: "PASS" | "FAIL" | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @enum {string} */
+            department: "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE";
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description when the overdue task was escalated to the department head
+             */
+            escalatedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description major or complex order (R3.1): a panel reviews it and the department head must answer */
+            major: boolean;
+            /** Format: date-time */
+            openedAt: string;
+            opinion: string | null;
+            /** Format: uuid */
+            orderId: string;
+            /** @description still OPEN after dueAt */
+            overdue: boolean;
+            proposals: string[];
+            /** @description who answered, or `system:<service>` when a clear assessment was auto-confirmed */
+            reviewer: string | null;
+            /** @description the review round of the order; a revised order gets a new one */
+            round: number;
+            /**
+             * @description OPEN until answered (DONE); SUPERSEDED when a later round replaced it
+             * @enum {string}
+             */
+            status: "OPEN" | "DONE" | "SUPERSEDED";
+            version: number;
+        };
+        ReviewTaskList: {
+            items: components["schemas"]["ReviewTask"][];
         };
         ReviseOrderDto: {
             /** @description flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1) */
@@ -1302,6 +1960,32 @@ export interface components {
             /** @example sea freight */
             transportMode?: Record<string, never>;
         };
+        StockItem: {
+            description: string | null;
+            material: string;
+            /** @description exact to 3 decimals */
+            onHand: number;
+            /** @description the unit onHand and bill-of-materials quantities are counted in (pcs, kg, m) */
+            unit: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Supplier: {
+            active: boolean;
+            code: string;
+            materials: {
+                /** @description An ISO 4217 currency code. */
+                currency: string;
+                /** @description calendar days from purchase order to delivery */
+                leadTimeDays: number;
+                material: string;
+                /** @description per unit of the material, a decimal string */
+                unitPrice: string;
+            }[];
+            name: string;
+            /** @description purchasing's judgement of its delivery and quality record, 1 (poor) to 5 (excellent) */
+            rating: number;
+        };
         TokenRequestDto: {
             /** @example the DEMO_PASSWORD */
             password: string;
@@ -1327,6 +2011,20 @@ export interface components {
         VerifyDocumentDto: {
             /** @description the verification code printed on the document */
             verificationCode: string;
+        };
+        WorkCentre: {
+            /** @description dates whose available hours differ from hoursPerDay, in date order */
+            calendarExceptions: {
+                /** Format: date */
+                date: string;
+                /** @description hours available on that date (0 on a holiday) */
+                hours: number;
+                reason: string | null;
+            }[];
+            code: string;
+            /** @description hours available on a normal day */
+            hoursPerDay: number;
+            name: string;
         };
     };
     responses: never;
@@ -1386,11 +2084,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the newest 200 delegations, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Delegations"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1410,11 +2149,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the delegation as recorded */
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again) */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegation"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1429,12 +2247,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description this service's audit entries for one order, in order */
+            /** @description the entries, oldest first; none is an empty list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1594,11 +2470,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page of customers, by name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Customer"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1618,11 +2558,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the customer, `credit: null` until finance has told sales */
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again) */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1637,11 +2656,79 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the customer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1650,18 +2737,86 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the customer */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description {customerId, customerName, creditLimit, currency, openOrderAmount, openInvoiceAmount, exposure, overdueAmount, available, version, updatedAt} */
+            /** @description the account, its exposure as of now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditAccount"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1669,10 +2824,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description the version the client last saw; a stale one is 409 */
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
                 "If-Match"?: string;
             };
             path: {
+                /** @description the customer */
                 id: string;
             };
             cookie?: never;
@@ -1683,12 +2839,97 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the credit standing after the change; sales receives it by event */
+            /** @description the standing after the change */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditAccount"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1708,7 +2949,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentOrder"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1724,11 +3023,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the newest 200 tasks that match, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1745,11 +3094,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page of leads, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Lead"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1769,11 +3182,90 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the lead, NEW */
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again) */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1795,11 +3287,99 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the order recorded from the lead, with the lead's channel and `leadId`; its preliminary review has run */
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again) */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1819,7 +3399,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentOrder"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1837,12 +3475,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items, total, page, pageSize} */
+            /** @description a page of orders, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Order"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1862,12 +3554,90 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the order with `status` and `preliminaryReview.checks[]` */
+            /** @description the order as recorded, with `status` and `preliminaryReview.checks[]` (and `missing[]` when AWAITING_INFO) */
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again) */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -1971,7 +3741,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description the version last seen; a stale one is 409 */
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -1985,11 +3755,88 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the order after the preliminary review ran again */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2004,11 +3851,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the current chain; `chain: null, steps: []` before the review has passed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalChain"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2016,11 +3922,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
                 "If-Match"?: string;
             };
             path: {
                 id: string;
-                step: string;
+                /** @description the step to decide (case-insensitive) */
+                step: "SALES_HEAD" | "DIVISION_LEADER" | "FINANCE";
             };
             cookie?: never;
         };
@@ -2030,11 +3938,88 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the order's status after the decision and the chain */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalDecisionResult"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2131,11 +4116,106 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the confirmation as recorded (`emailedTo` when the order was e-mailed) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerConfirmation"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description an upstream system (mail server) failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2150,11 +4230,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the confirmations, oldest first (none for an unknown order) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerConfirmations"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2169,11 +4299,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the order as a PDF: the issued version (with its verification code) once issued, a DRAFT before */
             200: {
+                headers: {
+                    /** @description `inline; filename="<order number>.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2192,11 +4383,70 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `matches` says whether the code is the issued version's */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentVerification"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2215,11 +4465,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `matches` says whether the PDF's code is the issued version's */
             200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVerification"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2227,7 +4547,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description the version last seen; a stale one is 409 */
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -2241,11 +4561,88 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the order, UNDER_REVIEW or REJECTED, with `escalation.decision` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2260,11 +4657,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the issuance of the order */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Issuance"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2272,6 +4728,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -2281,11 +4738,88 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the order ISSUED, who signed, the verification code, the acknowledgements awaited */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedOrder"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2300,12 +4834,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {rounds: [{round, status, tasks: [...], report}]} */
+            /** @description every round of the order, oldest first; `rounds: []` before review */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewRounds"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2324,11 +4916,88 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the rounds, the last one PASSED or FAILED with `chair` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewRounds"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2337,8 +5006,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the order */
                 id: string;
-                department: string;
+                /** @description the reviewing department (any letter case); only it may answer */
+                department: "TECHNICAL" | "PRODUCTION" | "PURCHASING" | "QUALITY" | "FINANCE";
             };
             cookie?: never;
         };
@@ -2348,11 +5019,88 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the task as answered */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewTask"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2360,6 +5108,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -2373,11 +5122,88 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the revised order, UNDER_REVIEW again (a new round is open) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2397,7 +5223,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentOrder"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2413,11 +5297,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the newest 200 tasks that match, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2435,12 +5369,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items, total, page, pageSize}; each item is a product with its version */
+            /** @description a page of products, each with its version */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Product"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2460,12 +5448,90 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the new product; sales and the reviewers receive it by event */
+            /** @description the new product, at version 1 */
             201: {
+                headers: {
+                    /** @description `true` when this is the answer to an earlier request with the same Idempotency-Key, repeated */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2480,12 +5546,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the product: code, name, specifications, leadTimeDays, capacityUse, bomRef, standardCost, currency, active, version */
+            /** @description the product */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2493,7 +5608,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description the version the client last saw; a stale one is 409 */
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -2507,12 +5622,97 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the product as replaced; If-Match with a stale version is 409 */
+            /** @description the product as it now stands */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2528,12 +5728,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items: [{bomRef, description, lines: [{material, quantityPerUnit}]}], total, page, pageSize} */
+            /** @description a page of bills of materials, by bomRef */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Bom"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2548,12 +5802,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {bomRef, description, lines: [{material, quantityPerUnit}]} */
+            /** @description the bill of materials */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Bom"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2573,7 +5876,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentOrder"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2589,11 +5950,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the newest 200 tasks that match, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2611,12 +6022,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items: [{material, description, unit, onHand, updatedAt}], total, page, pageSize} */
+            /** @description a page of stock items; a material not stocked is not listed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StockItem"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2636,7 +6101,65 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentOrder"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2652,11 +6175,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the newest 200 tasks that match, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2674,12 +6247,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items: [{productCode, attainableStandards, inspectionNotes, updatedAt}], total, page, pageSize} */
+            /** @description a page of products with what quality can attain, by product code */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QualityStandard"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2698,12 +6325,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items: [{code, name, materials: [{material, leadTimeDays, unitPrice, currency}], rating, active}], total, page, pageSize} */
+            /** @description a page of suppliers, by code */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Supplier"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2718,12 +6399,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description one supplier */
+            /** @description the supplier */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Supplier"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2739,12 +6469,66 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items: [{code, name, hoursPerDay, calendarExceptions}], total, page, pageSize} */
+            /** @description a page of work centres, by code */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkCentre"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2759,12 +6543,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {code, name, hoursPerDay, calendarExceptions: [{date, hours, reason}]} */
+            /** @description the work centre */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkCentre"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2784,15 +6617,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayHealth"];
-                };
-            };
-            /** @description no valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description the body is larger than BODY_LIMIT_BYTES */
@@ -2842,15 +6666,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GatewayHealth"];
-                };
-            };
-            /** @description no valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description the body is larger than BODY_LIMIT_BYTES */
