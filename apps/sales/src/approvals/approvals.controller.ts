@@ -44,7 +44,18 @@ export class ApprovalsController {
   // 400: unknown step; 403: not the step's approver or delegate, or the person who recorded the order (segregation of
   // duties); 404: no such order, or the step is not in its chain; 409: order not AWAITING_APPROVAL, step already
   // decided, an earlier step still pending, or a stale If-Match.
-  @ApiAnswers(ApprovalDecisionResultDef, { errors: [400, 403, 404, 409], description: "the order's status after the decision and the chain" })
+  @ApiAnswers(ApprovalDecisionResultDef, {
+    errors: [400, 403, 404, 409],
+    description: "the order's status after the decision and the chain",
+    example: {
+      status: 'AWAITING_APPROVAL',
+      steps: [
+        { step: 'SALES_HEAD', seq: 1, status: 'APPROVED', decidedBy: 'sales.head', onBehalfOf: null, decidedAt: '2026-11-27T10:02:11.500Z', comment: 'margin and terms as agreed' },
+        { step: 'DIVISION_LEADER', seq: 2, status: 'PENDING', decidedBy: null, onBehalfOf: null, decidedAt: null, comment: null },
+        { step: 'FINANCE', seq: 3, status: 'PENDING', decidedBy: null, onBehalfOf: null, decidedAt: null, comment: null },
+      ],
+    },
+  })
   decide(
     @Param('id', uuidParam('id')) id: string,
     @Param('step') step: string,

@@ -7,6 +7,7 @@ import { CustomersService } from '../customers/customers.service';
 import { CREATE_ORDER_EXAMPLES, CreateOrderDto } from '../lifecycle/dto/create-order.dto';
 import { UPDATE_ORDER_EXAMPLES, UpdateOrderDto } from '../lifecycle/dto/update-order.dto';
 import { IDEMPOTENT_ANSWER_HEADERS } from '../lifecycle/http-headers';
+import { EXAMPLE_ORDER } from '../lifecycle/order-example';
 import { OrderView, OrderViewDef } from '../lifecycle/order-view';
 import { ESCALATION_DECISION_EXAMPLES, EscalationDecisionDto } from './dto/escalation-decision.dto';
 import { IntakeService } from './intake.service';
@@ -29,6 +30,7 @@ export class IntakeController {
     errors: [400, 403, 409, 422],
     description: 'the order as recorded, with `status` and `preliminaryReview.checks[]` (and `missing[]` when AWAITING_INFO)',
     headers: IDEMPOTENT_ANSWER_HEADERS,
+    example: EXAMPLE_ORDER,
   })
   create(@Body() dto: CreateOrderDto): Promise<OrderView> {
     return this.intake.create(dto);

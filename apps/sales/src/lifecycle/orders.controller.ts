@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswers, Page, uuidParam } from '@opm/platform';
 import { ListOrdersQuery } from './dto/list-orders.query';
+import { EXAMPLE_ORDER } from './order-example';
 import { OrderView, OrderViewDef, toOrderView } from './order-view';
 import { OrderRepository } from './order.repository';
 
@@ -21,7 +22,7 @@ export class OrdersController {
 
   @Get(':id')
   @ApiOperation({ summary: "Sales' part of an order (the gateway's GET /orders/{id} adds every department's)" })
-  @ApiAnswers(OrderViewDef, { errors: [400, 404], description: "the order as sales records it" })
+  @ApiAnswers(OrderViewDef, { errors: [400, 404], description: 'the order as sales records it', example: EXAMPLE_ORDER })
   async get(@Param('id', uuidParam('id')) id: string): Promise<OrderView> {
     return toOrderView(await this.orders.find(id));
   }

@@ -85,6 +85,13 @@ describe('API documents', () => {
     }
   });
 
+  it('an example answer is typed as its view and refused when it does not match the schema', () => {
+    const example = { id: '0c6f5f2e-5d5e-4c1e-9f3a-2b8f0a1d7e11', name: 'bracket', note: null, at: '2026-12-01T08:00:00.000Z' };
+    expect(() => ApiAnswers(ThingView, { example })).not.toThrow();
+    expect(() => ApiAnswers(ThingView, { example: { ...example, id: 'not-a-uuid' } })).toThrow('the example of ThingView does not match its schema');
+    expect(() => ApiAnswers(ThingView, { page: true, example })).toThrow('a single view');
+  });
+
   it('refuses one view name for two different schemas, and one schema under two names', () => {
     expect(() => apiView('ThingView', z.object({ other: z.string() }))).toThrow('declared twice');
     expect(apiView('ThingView', ThingView.schema)).toEqual(ThingView);

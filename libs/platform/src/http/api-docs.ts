@@ -84,17 +84,30 @@ const ALWAYS = [401, 413, 415, 429];
  * A success answering `view` (or a page of it) plus the errors the operation can give; 400 whenever it takes
  * input. `headers` documents response headers such as ETag or Location.
  */
-export function ApiAnswers(
-  view: ApiView | null,
-  options: { status?: number; description?: string; page?: boolean; errors?: number[]; headers?: Record<string, string> } = {},
+export function ApiAnswers<V extends ApiView>(
+  view: V | null,
+  options: {
+    status?: number;
+    description?: string;
+    page?: boolean;
+    errors?: number[];
+    headers?: Record<string, string>;
+    /** An example answer (not for a page): typed as the view, and parsed by its schema here, so it cannot lie. */
+    example?: ViewOf<V>;
+  } = {},
 ) {
   const status = options.status ?? 200;
   const schema = view === null ? undefined : options.page ? pageSchemaOf(view) : ref(view);
+  if (options.example !== undefined) {
+    if (!view || options.page) throw new Error('an example answer goes with a single view');
+    const checked = view.schema.safeParse(options.example);
+    if (!checked.success) throw new Error(`the example of ${view.name} does not match its schema: ${checked.error.message}`);
+  }
   return applyDecorators(
     ApiResponse({
       status,
       description: options.description ?? (view ? view.name : 'no content'),
-      ...(schema ? { content: { 'application/json': { schema } } } : {}),
+      ...(schema ? { content: { 'application/json': { schema, ...(options.example !== undefined ? { example: options.example } : {}) } } } : {}),
       ...(options.headers
         ? { headers: Object.fromEntries(Object.entries(options.headers).map(([h, description]) => [h, { description, schema: { type: 'string' } }])) }
         : {}),
