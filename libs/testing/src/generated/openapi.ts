@@ -3562,6 +3562,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "channel": "PHONE",
+                     *       "complex": false,
+                     *       "contactPerson": "Li Wei",
+                     *       "contactPhone": "+86 21 5555 0101",
+                     *       "createdAt": "2026-11-26T09:15:02.030Z",
+                     *       "createdBy": "sales.staff",
+                     *       "currency": "CNY",
+                     *       "customerId": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d",
+                     *       "deliveryDate": "2027-03-01",
+                     *       "deliveryPlace": "Pudong warehouse 3, Shanghai",
+                     *       "escalation": null,
+                     *       "id": "6f1c2d7e-3b4a-4c5d-8e9f-0a1b2c3d4e5f",
+                     *       "leadId": null,
+                     *       "lines": [
+                     *         {
+                     *           "amount": "1250.00",
+                     *           "lineNo": 1,
+                     *           "productCode": "P-100",
+                     *           "productName": null,
+                     *           "quantity": 100,
+                     *           "specification": null,
+                     *           "unitPrice": "12.50"
+                     *         },
+                     *         {
+                     *           "amount": "284.00",
+                     *           "lineNo": 2,
+                     *           "productCode": null,
+                     *           "productName": "Custom bracket",
+                     *           "quantity": 40,
+                     *           "specification": "304 steel, 2 mm",
+                     *           "unitPrice": "7.10"
+                     *         }
+                     *       ],
+                     *       "number": "SO-2026-000123",
+                     *       "orderDate": "2026-11-26",
+                     *       "paymentTerms": "30 days net",
+                     *       "preliminaryReview": {
+                     *         "checks": [
+                     *           {
+                     *             "check": "COMPLETENESS",
+                     *             "reasons": [
+                     *               "all required information is present"
+                     *             ],
+                     *             "result": "PASS"
+                     *           },
+                     *           {
+                     *             "check": "CREDIT",
+                     *             "reasons": [
+                     *               "within the credit limit: 498466.00 CNY left after this order"
+                     *             ],
+                     *             "result": "PASS"
+                     *           },
+                     *           {
+                     *             "check": "DELIVERY_DATE",
+                     *             "reasons": [
+                     *               "delivery on 2027-03-01 is feasible within catalog lead times",
+                     *               "line 2: not a catalog product; technical review must confirm feasibility and lead time"
+                     *             ],
+                     *             "result": "PASS"
+                     *           }
+                     *         ],
+                     *         "missing": [],
+                     *         "needsTechnicalReview": [
+                     *           2
+                     *         ],
+                     *         "outcome": "UNDER_REVIEW",
+                     *         "ranAt": "2026-11-26T09:15:02.118Z",
+                     *         "waitingSince": null
+                     *       },
+                     *       "specialRequirements": {
+                     *         "customization": "logo engraving",
+                     *         "other": null,
+                     *         "packaging": "export crate",
+                     *         "transportMode": "sea freight"
+                     *       },
+                     *       "status": "UNDER_REVIEW",
+                     *       "totalAmount": "1534.00",
+                     *       "updatedAt": "2026-11-26T09:15:02.118Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["Order"];
                 };
             };
@@ -3944,6 +4027,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "AWAITING_APPROVAL",
+                     *       "steps": [
+                     *         {
+                     *           "comment": "margin and terms as agreed",
+                     *           "decidedAt": "2026-11-27T10:02:11.500Z",
+                     *           "decidedBy": "sales.head",
+                     *           "onBehalfOf": null,
+                     *           "seq": 1,
+                     *           "status": "APPROVED",
+                     *           "step": "SALES_HEAD"
+                     *         },
+                     *         {
+                     *           "comment": null,
+                     *           "decidedAt": null,
+                     *           "decidedBy": null,
+                     *           "onBehalfOf": null,
+                     *           "seq": 2,
+                     *           "status": "PENDING",
+                     *           "step": "DIVISION_LEADER"
+                     *         },
+                     *         {
+                     *           "comment": null,
+                     *           "decidedAt": null,
+                     *           "decidedBy": null,
+                     *           "onBehalfOf": null,
+                     *           "seq": 3,
+                     *           "status": "PENDING",
+                     *           "step": "FINANCE"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApprovalDecisionResult"];
                 };
             };
