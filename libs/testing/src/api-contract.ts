@@ -145,6 +145,8 @@ function allRefs(value: unknown, into: Set<string>): Set<string> {
 
 function hasExample(document: OpenAPIObject, body: Json): boolean {
   const media = Object.values((body.content ?? {}) as Record<string, Json>);
+  // A file upload (the PDF sent back for verification) has no example to show.
+  if (media.some((m) => (m.schema as Json | undefined)?.format === 'binary')) return true;
   if (media.some((m) => m.example !== undefined || (m.examples && Object.keys(m.examples as Json).length > 0))) return true;
   // Otherwise every required field of the body's schema shows an example (`@ApiProperty({ example })`).
   return media.some((m) => {
@@ -162,6 +164,14 @@ function checkOperations(document: OpenAPIObject, handlers: Map<string, Handler>
   const components = document.components?.schemas ?? {};
   for (const ref of allRefs(document.paths, new Set())) {
     if (!ref.startsWith(REF) || !(ref.slice(REF.length) in components)) violations.push(`${ref}: referenced, but no such component`);
+  }
+  // `name?: string | null` reflects as Object: without `type` the document would tell clients to send an object.
+  for (const [name, schema] of Object.entries(components) as [string, Json][]) {
+    for (const [property, value] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
+      if (value.type === 'object' && !value.properties && !value.$ref && !value.additionalProperties && !value.allOf) {
+        violations.push(`${name}.${property}: documented as an untyped object (give @ApiProperty a type, e.g. { type: String, nullable: true })`);
+      }
+    }
   }
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {

@@ -1092,9 +1092,9 @@ export interface components {
             /** @description flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1) */
             complex?: boolean;
             /** @example Li Wei */
-            contactPerson?: Record<string, never>;
+            contactPerson?: string | null;
             /** @example +86 21 5555 0101 */
-            contactPhone?: Record<string, never>;
+            contactPhone?: string | null;
             /** @example CNY */
             currency: string;
             /** Format: uuid */
@@ -1103,9 +1103,9 @@ export interface components {
              * Format: date
              * @example 2027-03-01
              */
-            deliveryDate?: Record<string, never>;
+            deliveryDate?: string | null;
             /** @example Pudong warehouse 3, Shanghai */
-            deliveryPlace?: Record<string, never>;
+            deliveryPlace?: string | null;
             lines: components["schemas"]["OrderLineDto"][];
             /**
              * Format: date
@@ -1113,16 +1113,16 @@ export interface components {
              */
             orderDate: string;
             /** @example 30 days net */
-            paymentTerms?: Record<string, never>;
+            paymentTerms?: string | null;
             specialRequirements?: components["schemas"]["SpecialRequirementsDto"];
         };
         CreateCustomerDto: {
             /** @example Pudong, Shanghai */
-            address?: Record<string, never>;
+            address?: string | null;
             /** @example Li Wei */
             contactPerson: string;
             /** @example li.wei@spm.example */
-            email?: Record<string, never>;
+            email?: string | null;
             /** @example Shanghai Precision Machinery Co. */
             name: string;
             /** @example +86 21 5555 0101 */
@@ -1145,16 +1145,16 @@ export interface components {
         };
         CreateLeadDto: {
             /** @example Hannover Messe 2026 */
-            campaign?: Record<string, never>;
+            campaign?: string | null;
             /** @example Wuxi Pump Works */
             companyName: string;
             /** @example Sun Min */
             contactPerson: string;
-            email?: Record<string, never>;
+            email?: string | null;
             /** @example 500 flanges DN100 per quarter */
             interest: string;
             /** @example +86 510 5555 0404 */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /** @enum {string} */
             source: "CAMPAIGN" | "WEB" | "TRADE_SHOW" | "PARTNER_REFERRAL" | "OTHER";
         };
@@ -1167,9 +1167,9 @@ export interface components {
             /** @description flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1) */
             complex?: boolean;
             /** @example Li Wei */
-            contactPerson?: Record<string, never>;
+            contactPerson?: string | null;
             /** @example +86 21 5555 0101 */
-            contactPhone?: Record<string, never>;
+            contactPhone?: string | null;
             /** @example CNY */
             currency: string;
             /** Format: uuid */
@@ -1178,11 +1178,11 @@ export interface components {
              * Format: date
              * @example 2027-03-01
              */
-            deliveryDate?: Record<string, never>;
+            deliveryDate?: string | null;
             /** @example Pudong warehouse 3, Shanghai */
-            deliveryPlace?: Record<string, never>;
+            deliveryPlace?: string | null;
             /** Format: uuid */
-            leadId?: Record<string, never> | null;
+            leadId?: string | null;
             lines: components["schemas"]["OrderLineDto"][];
             /**
              * Format: date
@@ -1190,7 +1190,7 @@ export interface components {
              */
             orderDate: string;
             /** @example 30 days net */
-            paymentTerms?: Record<string, never>;
+            paymentTerms?: string | null;
             specialRequirements?: components["schemas"]["SpecialRequirementsDto"];
         };
         CreateProductDto: {
@@ -1200,7 +1200,7 @@ export interface components {
              * @description bill of materials in purchasing
              * @example BOM-P-100
              */
-            bomRef?: Record<string, never> | null;
+            bomRef?: string | null;
             capacityUse: components["schemas"]["ProductCapacityUseDto"][];
             /**
              * @description 1 to 64 letters, digits, dots, dashes or underscores; never changes
@@ -1318,7 +1318,7 @@ export interface components {
              */
             expectedDeliveryDate: string;
             /** @example customer asks for a call before dispatch */
-            note?: Record<string, never>;
+            note?: string | null;
             /** @description e-mail the printable order to the customer (SMTP must be configured) */
             sendEmail?: boolean;
         };
@@ -1640,16 +1640,16 @@ export interface components {
              * @description catalog product; omit for a free-text line
              * @example P-100
              */
-            productCode?: Record<string, never>;
+            productCode?: string | null;
             /**
              * @description required when there is no productCode
              * @example Custom bracket
              */
-            productName?: Record<string, never>;
+            productName?: string | null;
             /** @example 100 */
             quantity: number;
             /** @example 304 steel, 2 mm */
-            specification?: Record<string, never>;
+            specification?: string | null;
             /**
              * @description decimal string, at most 2 decimals
              * @example 12.50
@@ -1731,7 +1731,7 @@ export interface components {
              * @description bill of materials in purchasing
              * @example BOM-P-100
              */
-            bomRef?: Record<string, never> | null;
+            bomRef?: string | null;
             capacityUse: components["schemas"]["ProductCapacityUseDto"][];
             /** @example CNY */
             currency: string;
@@ -1920,19 +1920,19 @@ export interface components {
             /** @description flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1) */
             complex?: boolean;
             /** @example Li Wei */
-            contactPerson?: Record<string, never>;
+            contactPerson?: string | null;
             /** @example +86 21 5555 0101 */
-            contactPhone?: Record<string, never>;
+            contactPhone?: string | null;
             /**
              * Format: date
              * @example 2027-03-01
              */
-            deliveryDate?: Record<string, never>;
+            deliveryDate?: string | null;
             /** @example Pudong warehouse 3, Shanghai */
-            deliveryPlace?: Record<string, never>;
+            deliveryPlace?: string | null;
             lines?: components["schemas"]["OrderLineDto"][];
             /** @example 30 days net */
-            paymentTerms?: Record<string, never>;
+            paymentTerms?: string | null;
             /** @example customer accepts delivery on 2027-05-10 and a price of 13.20 */
             reason: string;
             specialRequirements?: components["schemas"]["SpecialRequirementsDto"];
@@ -1953,12 +1953,12 @@ export interface components {
         };
         SpecialRequirementsDto: {
             /** @example logo engraving */
-            customization?: Record<string, never>;
-            other?: Record<string, never>;
+            customization?: string | null;
+            other?: string | null;
             /** @example export crate */
-            packaging?: Record<string, never>;
+            packaging?: string | null;
             /** @example sea freight */
-            transportMode?: Record<string, never>;
+            transportMode?: string | null;
         };
         StockItem: {
             description: string | null;
@@ -1994,22 +1994,25 @@ export interface components {
         };
         UpdateOrderDto: {
             /** @example Li Wei */
-            contactPerson?: Record<string, never>;
+            contactPerson?: string | null;
             /** @example +86 21 5555 0101 */
-            contactPhone?: Record<string, never>;
+            contactPhone?: string | null;
             /**
              * Format: date
              * @example 2027-03-01
              */
-            deliveryDate?: Record<string, never>;
+            deliveryDate?: string | null;
             /** @example Pudong warehouse 3, Shanghai */
-            deliveryPlace?: Record<string, never>;
+            deliveryPlace?: string | null;
             /** @example 30 days net */
-            paymentTerms?: Record<string, never>;
+            paymentTerms?: string | null;
             specialRequirements?: components["schemas"]["SpecialRequirementsDto"];
         };
         VerifyDocumentDto: {
-            /** @description the verification code printed on the document */
+            /**
+             * @description the verification code printed on the document
+             * @example b8df2f45a1c0e9d3f4b6a7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f808953
+             */
             verificationCode: string;
         };
         WorkCentre: {

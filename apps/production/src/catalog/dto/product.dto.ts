@@ -62,7 +62,7 @@ class ProductFieldsDto {
   @Type(() => ProductCapacityUseDto)
   capacityUse!: ProductCapacityUseDto[];
 
-  @ApiPropertyOptional({ example: 'BOM-P-100', nullable: true, description: 'bill of materials in purchasing' })
+  @ApiPropertyOptional({ type: String, example: 'BOM-P-100', nullable: true, description: 'bill of materials in purchasing' })
   @IsOptional()
   @IsString()
   @Matches(CODE, { message: 'bomRef must be 1 to 64 letters, digits, dots, dashes or underscores' })

@@ -21,12 +21,12 @@ export class CreateCustomerDto {
   @MaxLength(50)
   phone!: string;
 
-  @ApiPropertyOptional({ example: 'li.wei@spm.example' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'li.wei@spm.example' })
   @IsOptional()
   @IsEmail()
   email?: string | null;
 
-  @ApiPropertyOptional({ example: 'Pudong, Shanghai' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Pudong, Shanghai' })
   @IsOptional()
   @IsString()
   @MaxLength(500)

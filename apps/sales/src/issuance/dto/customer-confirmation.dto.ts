@@ -24,7 +24,7 @@ export class CustomerConfirmationDto {
   @IsISO8601({ strict: true })
   expectedDeliveryDate!: string;
 
-  @ApiPropertyOptional({ example: 'customer asks for a call before dispatch' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'customer asks for a call before dispatch' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -42,7 +42,7 @@ export class CustomerConfirmationDto {
 }
 
 export class VerifyDocumentDto {
-  @ApiProperty({ description: 'the verification code printed on the document' })
+  @ApiProperty({ description: 'the verification code printed on the document', example: 'b8df2f45a1c0e9d3f4b6a7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f808953' })
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'verificationCode must be the 64 hex digits printed on the document' })
   verificationCode!: string;
 }

@@ -25,20 +25,20 @@ const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
 const DATE_ONLY = { strict: true, strictSeparator: true } as const;
 
 export class OrderLineDto {
-  @ApiPropertyOptional({ example: 'P-100', description: 'catalog product; omit for a free-text line' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'P-100', description: 'catalog product; omit for a free-text line' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   productCode?: string | null;
 
-  @ApiPropertyOptional({ example: 'Custom bracket', description: 'required when there is no productCode' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Custom bracket', description: 'required when there is no productCode' })
   @ValidateIf((line: OrderLineDto) => line.productCode == null)
   @IsString()
   @IsNotEmpty({ message: 'productName is required when productCode is absent' })
   @MaxLength(200)
   productName?: string | null;
 
-  @ApiPropertyOptional({ example: '304 steel, 2 mm' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '304 steel, 2 mm' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -57,25 +57,25 @@ export class OrderLineDto {
 }
 
 export class SpecialRequirementsDto {
-  @ApiPropertyOptional({ example: 'logo engraving' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'logo engraving' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   customization?: string | null;
 
-  @ApiPropertyOptional({ example: 'export crate' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'export crate' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   packaging?: string | null;
 
-  @ApiPropertyOptional({ example: 'sea freight' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'sea freight' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   transportMode?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -88,7 +88,7 @@ export class CreateOrderDto {
   @IsIn(ORDER_CHANNELS)
   channel!: OrderChannel;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   leadId?: string | null;
@@ -97,13 +97,13 @@ export class CreateOrderDto {
   @IsUUID()
   customerId!: string;
 
-  @ApiPropertyOptional({ example: 'Li Wei' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Li Wei' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   contactPerson?: string | null;
 
-  @ApiPropertyOptional({ example: '+86 21 5555 0101' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+86 21 5555 0101' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -114,19 +114,19 @@ export class CreateOrderDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'orderDate must be a date (YYYY-MM-DD)' })
   orderDate!: string;
 
-  @ApiPropertyOptional({ example: '2027-03-01', format: 'date' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-03-01', format: 'date' })
   @IsOptional()
   @IsISO8601(DATE_ONLY)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deliveryDate must be a date (YYYY-MM-DD)' })
   deliveryDate?: string | null;
 
-  @ApiPropertyOptional({ example: 'Pudong warehouse 3, Shanghai' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Pudong warehouse 3, Shanghai' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   deliveryPlace?: string | null;
 
-  @ApiPropertyOptional({ example: '30 days net' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '30 days net' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -9,7 +9,7 @@ export class CreateLeadDto {
   @IsIn(LEAD_SOURCES)
   source!: LeadSource;
 
-  @ApiPropertyOptional({ example: 'Hannover Messe 2026' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hannover Messe 2026' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -27,13 +27,13 @@ export class CreateLeadDto {
   @MaxLength(200)
   contactPerson!: string;
 
-  @ApiPropertyOptional({ example: '+86 510 5555 0404' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+86 510 5555 0404' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   phone?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsEmail()
   email?: string | null;
