@@ -17,7 +17,7 @@ import { OrderViewDef } from '../lifecycle/order-view';
 import { OrdersController } from '../lifecycle/orders.controller';
 import { ReviewRoundsDef } from '../review/review-view';
 import { ReviewService } from '../review/review.service';
-import { credit, customer, newOrder, recordOrder, startSales } from './sales-context';
+import { credit, customer, newOrder, recordOrder, reviewEvents, startSales } from './sales-context';
 
 const head = (department: Principal['department'], username: string): Principal => ({ username, department, role: 'HEAD' });
 const leader: Principal = { username: 'leader', department: 'MANAGEMENT', role: 'LEADER' };
@@ -63,27 +63,15 @@ describe("sales' answers conform to the views of its API document (PostgreSQL)",
   afterAll(() => ctx?.close());
 
   const assessment = { clear: false, summary: 'capacity is tight', reasons: ['line 1 needs 30 h in week 10'], proposals: ['deliver a week later'], details: { hours: 30, week: '2027-W10' } };
-  const open = (orderId: string, round: number, department: ReviewDepartment) =>
-    ctx.dataSource.transaction((m) =>
-      review.applyOpened(m, { orderId, round, department, taskId: randomUUID(), dueAt: new Date(Date.now() - 60_000).toISOString(), assessment, openedAt: new Date().toISOString() }),
-    );
+  const events = () => reviewEvents(ctx, assessment);
+  /** Due a minute ago: the view shows the task overdue. */
+  const open = (orderId: string, round: number, department: ReviewDepartment) => events().open(orderId, round, department, -60_000);
   const answer = (orderId: string, round: number, department: ReviewDepartment, conclusion: 'PASS' | 'FAIL') =>
-    ctx.dataSource.transaction((m) =>
-      review.applyCompleted(m, {
-        orderId,
-        round,
-        department,
-        taskId: randomUUID(),
-        conclusion,
-        opinion: `${department} says ${conclusion}`,
-        proposals: conclusion === 'FAIL' ? ['a later date'] : [],
-        assessment,
-        reviewer: department === 'FINANCE' ? `system:finance` : `${department.toLowerCase()}.head`,
-        reviewerRole: department === 'FINANCE' ? null : 'HEAD',
-        autoConfirmed: department === 'FINANCE',
-        decidedAt: new Date().toISOString(),
-      }),
-    );
+    events().answer(orderId, round, department, conclusion, {
+      proposals: conclusion === 'FAIL' ? ['a later date'] : [],
+      // Finance's clear assessment confirms itself.
+      ...(department === 'FINANCE' ? { reviewer: 'system:finance', reviewerRole: null, autoConfirmed: true } : {}),
+    });
 
   it('Customer: registered (no credit yet), with the credit standing finance told, and a page of them', async () => {
     const customers = ctx.app.get(CustomersService);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { REVIEW_DEPARTMENTS, ReviewDepartment } from '@opm/contracts';
 import type { Principal } from '@opm/platform';
 import type { AppContext } from '@opm/testing';
@@ -6,7 +5,7 @@ import { ApprovalsService } from '../approvals/approvals.service';
 import { IntakeService } from '../intake/intake.service';
 import { IssuanceService } from '../issuance/issuance.service';
 import { OrderRepository } from '../lifecycle/order.repository';
-import { auditActions, customer, eventTypes, newOrder, startSales } from './sales-context';
+import { auditActions, customer, eventTypes, newOrder, reviewEvents, startSales } from './sales-context';
 import { ReviewService } from '../review/review.service';
 
 const assessment = { clear: true, summary: 'fine', reasons: [], proposals: [], details: {} };
@@ -29,27 +28,9 @@ describe('review -> approvals -> issuance (PostgreSQL)', () => {
   afterAll(() => ctx?.close());
 
   const tasks = async (orderId: string) => (await review.get(orderId)).rounds.at(-1)?.tasks ?? [];
-  const open = (orderId: string, round: number, department: ReviewDepartment) =>
-    ctx.dataSource.transaction((m) =>
-      review.applyOpened(m, { orderId, round, department, taskId: randomUUID(), dueAt: new Date(Date.now() + 3_600_000).toISOString(), assessment, openedAt: new Date().toISOString() }),
-    );
+  const open = (orderId: string, round: number, department: ReviewDepartment) => reviewEvents(ctx, assessment).open(orderId, round, department);
   const answer = (orderId: string, round: number, department: ReviewDepartment, conclusion: 'PASS' | 'FAIL') =>
-    ctx.dataSource.transaction((m) =>
-      review.applyCompleted(m, {
-        orderId,
-        round,
-        department,
-        taskId: randomUUID(),
-        conclusion,
-        opinion: `${department} says ${conclusion}`,
-        proposals: [],
-        assessment,
-        reviewer: `${department.toLowerCase()}.head`,
-        reviewerRole: 'HEAD',
-        autoConfirmed: false,
-        decidedAt: new Date().toISOString(),
-      }),
-    );
+    reviewEvents(ctx, assessment).answer(orderId, round, department, conclusion);
 
   it('R3.7 a task is REQUESTED until its department has opened it, then OPEN with its due time', async () => {
     const order = await ctx.app.get(IntakeService).create(newOrder(await customer(ctx)));

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { Assessment, ReviewDepartment, ReviewTaskCompleted } from '@opm/contracts';
 import { AppContext, startAppContext } from '@opm/testing';
 import { SalesAppModule } from '../app.module';
 import { CustomersService } from '../customers/customers.service';
 import { IntakeService } from '../intake/intake.service';
 import type { CreateOrderDto } from '../lifecycle/dto/create-order.dto';
 import type { OrderView } from '../lifecycle/order-view';
+import { ReviewService } from '../review/review.service';
 
 /** Sales' modules on a fresh database of the real PostgreSQL (no HTTP, no Kafka), for the middle-level tests. */
 export async function startSales(database: string, env: Record<string, string> = {}): Promise<AppContext> {
@@ -68,4 +70,36 @@ export async function auditActions(m: EntityManager, orderId: string): Promise<s
 /** Records an order through intake (its preliminary review runs, as for a clerk's POST /orders). */
 export function recordOrder(ctx: AppContext, dto: CreateOrderDto): Promise<OrderView> {
   return ctx.app.get(IntakeService).create(dto);
+}
+
+/**
+ * What the reviewing departments tell sales, applied as sales' consumers apply their events (in one transaction):
+ * a task opened with its assessment and due time, and an answer.
+ */
+export function reviewEvents(ctx: AppContext, assessment: Assessment) {
+  const review = ctx.app.get(ReviewService);
+  return {
+    open: (orderId: string, round: number, department: ReviewDepartment, dueInMs = 3_600_000) =>
+      ctx.dataSource.transaction((m) =>
+        review.applyOpened(m, { orderId, round, department, taskId: randomUUID(), dueAt: new Date(Date.now() + dueInMs).toISOString(), assessment, openedAt: new Date().toISOString() }),
+      ),
+    answer: (orderId: string, round: number, department: ReviewDepartment, conclusion: 'PASS' | 'FAIL', overrides: Partial<ReviewTaskCompleted> = {}) =>
+      ctx.dataSource.transaction((m) =>
+        review.applyCompleted(m, {
+          orderId,
+          round,
+          department,
+          taskId: randomUUID(),
+          conclusion,
+          opinion: `${department} says ${conclusion}`,
+          proposals: [],
+          assessment,
+          reviewer: `${department.toLowerCase()}.head`,
+          reviewerRole: 'HEAD',
+          autoConfirmed: false,
+          decidedAt: new Date().toISOString(),
+          ...overrides,
+        }),
+      ),
+  };
 }
