@@ -1,5 +1,5 @@
 import { loadServiceConfig } from '@opm/platform';
-import { type ApiContract, buildApiContract, controllersOf } from '@opm/testing';
+import { serviceApiContract } from '@opm/testing';
 import { LogisticsAppModule } from './app.module';
 
 /**
@@ -9,15 +9,11 @@ import { LogisticsAppModule } from './app.module';
  * listed.
  */
 describe('logistics API contract', () => {
-  let contract: ApiContract;
-
-  beforeAll(async () => {
-    contract = await buildApiContract({ controllers: await controllersOf(LogisticsAppModule.register(loadServiceConfig('logistics', {}))) });
-  });
+  const contract = serviceApiContract(() => LogisticsAppModule.register(loadServiceConfig('logistics', {})));
 
   it('documents every operation', () => {
-    expect(contract.violations).toEqual([]);
-    expect(contract.operations).toEqual([
+    expect(contract().violations).toEqual([]);
+    expect(contract().operations).toEqual([
       'GET /audit/orders/{orderId} -> 200 AuditEntryList | 400 401 403 413 415 429 | bearer',
       'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
       'GET /health/live -> 200 Health | 413 415 429 | public',

@@ -1,5 +1,5 @@
 import { loadServiceConfig } from '@opm/platform';
-import { type ApiContract, buildApiContract, controllersOf } from '@opm/testing';
+import { serviceApiContract } from '@opm/testing';
 import { SalesAppModule } from './app.module';
 
 /**
@@ -9,15 +9,11 @@ import { SalesAppModule } from './app.module';
  * department services'), so an operation added anywhere in it fails here until it is documented and listed.
  */
 describe('sales API contract', () => {
-  let contract: ApiContract;
-
-  beforeAll(async () => {
-    contract = await buildApiContract({ controllers: await controllersOf(SalesAppModule.register(loadServiceConfig('sales', {}))) });
-  });
+  const contract = serviceApiContract(() => SalesAppModule.register(loadServiceConfig('sales', {})));
 
   it('documents every operation', () => {
-    expect(contract.violations).toEqual([]);
-    expect(contract.operations).toEqual([
+    expect(contract().violations).toEqual([]);
+    expect(contract().operations).toEqual([
       'GET /approvals/delegations -> 200 Delegations | 401 413 415 429 | bearer',
       'GET /audit/orders/{orderId} -> 200 AuditEntryList | 400 401 403 413 415 429 | bearer',
       'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
@@ -51,10 +47,10 @@ describe('sales API contract', () => {
   });
 
   it('R2.1 documents an example answer for the main operations, and the replay header of idempotent creates', () => {
-    const created = contract.document.paths['/orders'].post?.responses['201'] as { content: Record<string, { example?: unknown }>; headers?: Record<string, unknown> };
+    const created = contract().document.paths['/orders'].post?.responses['201'] as { content: Record<string, { example?: unknown }>; headers?: Record<string, unknown> };
     expect(created.content['application/json'].example).toMatchObject({ number: expect.stringMatching(/^SO-\d{4}-\d{6}$/) });
     expect(Object.keys(created.headers ?? {})).toContain('Idempotent-Replayed');
-    const pdf = contract.document.paths['/orders/{id}/document.pdf'].get?.responses['200'] as { content: Record<string, unknown> };
+    const pdf = contract().document.paths['/orders/{id}/document.pdf'].get?.responses['200'] as { content: Record<string, unknown> };
     expect(Object.keys(pdf.content)).toEqual(['application/pdf']);
   });
 });

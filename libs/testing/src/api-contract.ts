@@ -241,3 +241,24 @@ function checkOperations(document: OpenAPIObject, handlers: Map<string, Handler>
   }
   return { operations: operations.sort(), violations };
 }
+
+/**
+ * A test file's view of one service's contract, built once (in `beforeAll`) from the service's own module tree
+ * without a database: `const contract = serviceApiContract(() => XAppModule.register(config))`, then `contract()`.
+ */
+export function serviceApiContract(root: () => Type | DynamicModule | Promise<DynamicModule>): () => ApiContract {
+  let built: ApiContract | undefined;
+  beforeAll(async () => {
+    built = await buildApiContract({ controllers: await controllersOf(root()) });
+  });
+  return () => {
+    if (!built) throw new Error('the API contract is built in beforeAll');
+    return built;
+  };
+}
+
+/** The departments a reviewing service's document lists for the shared opinion operation (the gateway routes by them, R3.7). */
+export function opinionDepartments(contract: ApiContract): unknown[] | undefined {
+  const parameters = (contract.document.paths['/orders/{id}/review/{department}/opinion']?.post?.parameters ?? []) as { name?: string; in?: string; schema?: { enum?: unknown[] } }[];
+  return parameters.find((p) => p.name === 'department' && p.in === 'path')?.schema?.enum;
+}
