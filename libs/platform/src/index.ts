@@ -39,3 +39,4 @@ export * from './auth/password-hash';
 export * from './config/app-config';
 export * from './persistence/demo-data';
 export * from './http/api-docs';
+export * from './scheduling/periodic-job';

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { DEPARTMENT_SERVICES, OrderIssueAcknowledged, SalesOrderIssuedV1 } from '@opm/contracts';
-import { AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, NotYetApplicable, Outbox, Principal, ProblemException } from '@opm/platform';
+import { AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, NotYetApplicable, Outbox, PeriodicJob, Principal, ProblemException } from '@opm/platform';
 import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
 import { Customer } from '../customers/customer.entity';
 import { documentFingerprint, readVerificationCode } from '../documents/document-fingerprint';
@@ -37,8 +37,7 @@ export const ORDER_MAILER = Symbol('ORDER_MAILER');
  */
 @Injectable()
 export class IssuanceService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(IssuanceService.name);
-  private timer?: NodeJS.Timeout;
+  private readonly acknowledgementScan: PeriodicJob;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,14 +48,16 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
     private readonly facts: OrderFacts,
     @Inject(SALES_CONFIG) private readonly config: SalesConfig,
     @Optional() @Inject(ORDER_MAILER) private readonly mailer: OrderMailer | null,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.escalateMissingAcknowledgements().catch((e: Error) => this.logger.warn(e.message)), this.config.ISSUE_ACK_SCAN_MS);
+  ) {
+    this.acknowledgementScan = new PeriodicJob('missing acknowledgement scan', config.ISSUE_ACK_SCAN_MS, () => this.escalateMissingAcknowledgements());
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.acknowledgementScan.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.acknowledgementScan.stop();
   }
 
   /** Signs and issues (R4.2): the approvals stage's condition (a complete chain) is checked by the transition. */

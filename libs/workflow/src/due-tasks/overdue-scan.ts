@@ -1,6 +1,7 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown, Provider, Type } from '@nestjs/common';
+import { OnApplicationBootstrap, OnApplicationShutdown, Provider, Type } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { PeriodicJob } from '@opm/platform';
 import { DueTask, DueTaskKind, escalateOverdue } from './due-task';
 
 /**
@@ -8,31 +9,18 @@ import { DueTask, DueTaskKind, escalateOverdue } from './due-task';
  * down waits for a scan that is running. The state is in the database, so a restart loses nothing.
  */
 export class OverdueScan<T extends DueTask> implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OverdueScan.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job: PeriodicJob;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly kind: DueTaskKind<T>,
-  ) {}
+  constructor(dataSource: DataSource, kind: DueTaskKind<T>) {
+    this.job = new PeriodicJob(`overdue ${kind.label} scan`, kind.scanEveryMs, () => escalateOverdue(dataSource, kind));
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.kind.scanEveryMs);
-    this.tick();
+    this.job.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = escalateOverdue(this.dataSource, this.kind)
-      .then((n) => n > 0 && this.logger.log(`escalated ${n} overdue ${this.kind.label}(s)`))
-      .catch((err: Error) => this.logger.warn(`overdue ${this.kind.label} scan failed: ${err.message}`))
-      .finally(() => (this.running = undefined));
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }
 
