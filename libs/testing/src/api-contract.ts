@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+// serviceApiContract() registers a jest hook; the rest of this file runs anywhere.
 import 'reflect-metadata';
 import type { DynamicModule, ForwardReference, InjectionToken, Provider, Type } from '@nestjs/common';
 import { Module } from '@nestjs/common';
