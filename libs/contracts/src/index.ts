@@ -17,6 +17,10 @@ export * from './events/sales-order-review-concluded/sales-order-review-conclude
 export * from './events/sales-order-issued/sales-order-issued.event';
 export * from './events/order-issue-acknowledged/order-issue-acknowledged.event';
 export * from './events/sales-order-status-changed/sales-order-status-changed.event';
+export * from './events/production-plan-released/production-plan-released.event';
+export * from './events/production-plan-completed/production-plan-completed.event';
+export * from './events/production-plan-stopped/production-plan-stopped.event';
+export * from './events/quality-order-results-changed/quality-order-results-changed.event';
 export * from './demo/demo-users';
 export * from './dates';
 export * from './order-line-label';

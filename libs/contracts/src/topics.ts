@@ -13,6 +13,10 @@ import { SalesOrderReceivedV1 } from './events/sales-order-received/sales-order-
 import { SalesOrderReviewRequestedV1 } from './events/sales-order-review-requested/sales-order-review-requested.event';
 import { SalesOrderStatusChangedV1 } from './events/sales-order-status-changed/sales-order-status-changed.event';
 
+import { ProductionPlanReleasedV1 } from './events/production-plan-released/production-plan-released.event';
+import { ProductionPlanCompletedV1 } from './events/production-plan-completed/production-plan-completed.event';
+import { ProductionPlanStoppedV1 } from './events/production-plan-stopped/production-plan-stopped.event';
+import { QualityOrderResultsChangedV1 } from './events/quality-order-results-changed/quality-order-results-changed.event';
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesOrderReceivedV1,
@@ -28,6 +32,10 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesOrderIssuedV1,
   OrderIssueAcknowledgedV1,
   SalesOrderStatusChangedV1,
+  ProductionPlanReleasedV1,
+  ProductionPlanCompletedV1,
+  ProductionPlanStoppedV1,
+  QualityOrderResultsChangedV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);
