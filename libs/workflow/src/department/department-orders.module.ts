@@ -9,23 +9,42 @@ import {
   Envelope,
   OrderIssueAcknowledgedV1,
   SalesOrderDetailsChangedV1,
+  SalesOrderIssued,
   SalesOrderIssuedV1,
   SalesOrderReceived,
   SalesOrderReceivedV1,
   SpecialRequirementsSchema,
 } from '@opm/contracts';
-import { ApiAnswers, apiView, AuditLog, type EventContext, Inbox, NotFoundProblem, NotYetApplicable, Outbox, uuidParam, type ViewOf } from '@opm/platform';
+import { ApiAnswers, type ApiView, apiView, AuditLog, type EventContext, Inbox, NotFoundProblem, NotYetApplicable, Outbox, uuidParam, type ViewOf } from '@opm/platform';
 import { ReceivedOrder } from './received-order.entity';
 
-/** What a department does, in the same transaction, when an order reaches it (finance: recompute credit exposure). */
+/** What a department does, in the same transaction, when an order reaches it or is issued to it. */
 export interface ReceivedOrderHook {
-  afterOrderReceived(m: EntityManager, order: ReceivedOrder, event: Envelope<SalesOrderReceived>): Promise<void>;
+  /** The order reached the department (finance: recompute credit exposure). */
+  afterOrderReceived?(m: EntityManager, order: ReceivedOrder, event: Envelope<SalesOrderReceived>): Promise<void>;
+  /**
+   * The signed order was issued (R4.2): the department's execution starts here (production drafts its plan, quality
+   * its inspection plan), in the transaction that records the issued version and acknowledges it, so it happens once.
+   */
+  afterOrderIssued?(m: EntityManager, order: ReceivedOrder, event: Envelope<SalesOrderIssued>): Promise<void>;
 }
 export const RECEIVED_ORDER_HOOK = Symbol('RECEIVED_ORDER_HOOK');
+
+/** A department's own records of an order (its plan, its inspections): one field of its part of the combined view. */
+export interface DepartmentOrderPart {
+  /** The part's content for an order, null while the department has none (before issue). */
+  partOf(orderId: string): Promise<unknown>;
+}
+export const DEPARTMENT_ORDER_PART = Symbol('DEPARTMENT_ORDER_PART');
 
 export interface DepartmentOrdersOptions {
   imports?: ModuleMetadata['imports'];
   hook?: Type<ReceivedOrderHook>;
+  /**
+   * The department's own records shown in its part of `GET /orders/{id}`: `field` of the view `viewName`
+   * (DepartmentOrder plus that field, nullable), filled by `provider`.
+   */
+  part?: { viewName: string; field: string; view: ApiView; provider: Type<DepartmentOrderPart> };
 }
 
 /** A department's copy of an order (R1.3), as `/<department>/orders/{orderId}` serves it: its part of the combined view. */
@@ -114,7 +133,7 @@ export class DepartmentOrdersModule {
           // A plain insert: redeliveries are the inbox's job, not every handler's.
           await m.insert(ReceivedOrder, copy);
           // The department's own work first: the audit entry comes last (see AuditLog.record on lock order).
-          await this.hook?.afterOrderReceived(m, await m.findOneByOrFail(ReceivedOrder, { orderId: p.orderId }), event);
+          await this.hook?.afterOrderReceived?.(m, await m.findOneByOrFail(ReceivedOrder, { orderId: p.orderId }), event);
           await this.audit.record(m, { action: 'order.received', entityType: 'order', entityId: p.orderId, orderId: p.orderId, after: copy });
         });
       }
@@ -145,6 +164,7 @@ export class DepartmentOrdersModule {
           await copyOf(m, p.orderId);
           const issued = { issuedAt: new Date(p.issuedAt), signedBy: p.signedBy, documentHash: p.documentHash, lines: p.order.lines, totalAmount: p.order.totalAmount, deliveryDate: p.order.deliveryDate, specialRequirements: p.order.specialRequirements };
           await m.update(ReceivedOrder, { orderId: p.orderId }, issued);
+          await this.hook?.afterOrderIssued?.(m, await m.findOneByOrFail(ReceivedOrder, { orderId: p.orderId }), event);
           await this.outbox.publish(m, OrderIssueAcknowledgedV1, { orderId: p.orderId }, {
             orderId: p.orderId,
             department,
@@ -156,10 +176,18 @@ export class DepartmentOrdersModule {
       }
     }
 
+    const part = options.part;
+    const view = part
+      ? apiView(part.viewName, DepartmentOrderView.schema.extend({ [part.field]: part.view.schema.nullable() }))
+      : DepartmentOrderView;
+
     @ApiTags(department)
     @Controller(`${department}/orders`)
     class DepartmentOrdersController {
-      constructor(private readonly orders: ReceivedOrders) {}
+      constructor(
+        private readonly orders: ReceivedOrders,
+        @Optional() @Inject(DEPARTMENT_ORDER_PART) private readonly records?: DepartmentOrderPart,
+      ) {}
 
       @Get(':orderId')
       @ApiOperation({
@@ -167,9 +195,11 @@ export class DepartmentOrdersModule {
         description: `404 until the order has reached ${department} (sales.order.received.v1).`,
       })
       @ApiParam({ name: 'orderId', format: 'uuid' })
-      @ApiAnswers(DepartmentOrderView, { errors: [400, 404], description: `the ${department} department's part of the order` })
-      get(@Param('orderId', uuidParam('orderId')) orderId: string): Promise<DepartmentOrderView> {
-        return this.orders.get(orderId);
+      @ApiAnswers(view, { errors: [400, 404], description: `the ${department} department's part of the order` })
+      async get(@Param('orderId', uuidParam('orderId')) orderId: string): Promise<DepartmentOrderView> {
+        const copy = await this.orders.get(orderId);
+        if (!part || !this.records) return copy;
+        return { ...copy, [part.field]: (await this.records.partOf(orderId)) ?? null };
       }
     }
 
@@ -177,7 +207,11 @@ export class DepartmentOrdersModule {
       module: DepartmentOrdersModule,
       imports: options.imports ?? [],
       controllers: [ReceivedOrdersConsumer as Type, DepartmentOrdersController as Type],
-      providers: [ReceivedOrders, ...(options.hook ? [{ provide: RECEIVED_ORDER_HOOK, useClass: options.hook }] : [])],
+      providers: [
+        ReceivedOrders,
+        ...(options.hook ? [{ provide: RECEIVED_ORDER_HOOK, useClass: options.hook }] : []),
+        ...(part ? [{ provide: DEPARTMENT_ORDER_PART, useClass: part.provider }] : []),
+      ],
       exports: [ReceivedOrders],
     };
   }
