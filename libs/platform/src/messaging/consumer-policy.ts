@@ -60,11 +60,16 @@ interface ErrorLike {
   cause?: unknown;
   status?: unknown;
   getStatus?: unknown;
+  getResponse?: unknown;
 }
 
 const asErrorLike = (err: unknown): ErrorLike => (err !== null && typeof err === 'object' ? (err as ErrorLike) : {});
+/** What the error says; for a problem (HttpException) its `detail`, which names the refusal, not its status text. */
 const messageOf = (err: unknown): string => {
   const e = asErrorLike(err);
+  const response = typeof e.getResponse === 'function' ? (e.getResponse as () => unknown).call(err) : undefined;
+  const detail = (response as { detail?: unknown } | undefined)?.detail;
+  if (typeof detail === 'string' && detail) return detail;
   return typeof e.message === 'string' && e.message ? e.message : String(err);
 };
 

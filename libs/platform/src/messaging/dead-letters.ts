@@ -146,7 +146,8 @@ export class DeadLetters {
       const value = this.replayable(row);
       await this.outbox.republish(m, { topic: row.topic, key: row.message_key as string, value });
       const before = toView(row);
-      const [updated]: DeadLetterRow[] = await m.query(
+      // An UPDATE through TypeORM answers [rows, affected].
+      const [[updated]]: [DeadLetterRow[], number] = await m.query(
         `UPDATE dead_letter SET replay_count = replay_count + 1, replayed_at = now(), replayed_by = $2 WHERE id = $1 RETURNING *`,
         [id, principal.username],
       );
