@@ -28,6 +28,9 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
         sessionTimeout: 10000,
         heartbeatInterval: 1000,
         allowAutoTopicCreation: false,
+        // The broker's long poll, and the fetcher's sleep while every partition it reads is paused: it bounds how
+        // late a paused partition is read again after its retry delay (kafkajs' default, 5 s, made a 200 ms retry 5 s).
+        maxWaitTimeInMs: 1000,
         retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5000 },
       },
       subscribe: { fromBeginning: true },
