@@ -17,10 +17,12 @@ describe('finance API contract', () => {
       'GET /audit/orders/{orderId} -> 200 AuditEntryList | 400 401 403 413 415 429 | bearer',
       'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
       'GET /customers/{id}/credit -> 200 CreditAccount | 400 401 403 404 413 415 429 | bearer',
+      'GET /finance/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',
       'GET /finance/orders/{orderId} -> 200 DepartmentOrder | 400 401 404 413 415 429 | bearer',
       'GET /finance/review-tasks -> 200 ReviewTaskList | 400 401 413 415 429 | bearer',
       'GET /health/live -> 200 Health | 413 415 429 | public',
       'GET /health/ready -> 200 Health | 413 415 429 503 | public',
+      'POST /finance/dead-letters/{id}/replay -> 202 DeadLetter | 400 401 403 404 413 415 422 429 | bearer',
       'POST /orders/{id}/review/{department}/opinion -> 200 ReviewTask | 400 401 403 404 409 413 415 429 | bearer',
       'PUT /customers/{id}/credit (If-Match) -> 200 CreditAccount | 400 401 403 404 409 413 415 422 429 | bearer',
     ]);

@@ -18,7 +18,9 @@ describe('logistics API contract', () => {
       'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
       'GET /health/live -> 200 Health | 413 415 429 | public',
       'GET /health/ready -> 200 Health | 413 415 429 503 | public',
+      'GET /logistics/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',
       'GET /logistics/orders/{orderId} -> 200 DepartmentOrder | 400 401 404 413 415 429 | bearer',
+      'POST /logistics/dead-letters/{id}/replay -> 202 DeadLetter | 400 401 403 404 413 415 422 429 | bearer',
     ]);
   });
 });

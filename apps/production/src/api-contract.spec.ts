@@ -18,6 +18,7 @@ describe('production API contract', () => {
       'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
       'GET /health/live -> 200 Health | 413 415 429 | public',
       'GET /health/ready -> 200 Health | 413 415 429 503 | public',
+      'GET /production/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',
       'GET /production/orders/{orderId} -> 200 DepartmentOrder | 400 401 404 413 415 429 | bearer',
       'GET /production/review-tasks -> 200 ReviewTaskList | 400 401 413 415 429 | bearer',
       'GET /products -> 200 page of Product | 400 401 413 415 429 | bearer',
@@ -25,6 +26,7 @@ describe('production API contract', () => {
       'GET /work-centres -> 200 page of WorkCentre | 400 401 413 415 429 | bearer',
       'GET /work-centres/{code} -> 200 WorkCentre | 401 404 413 415 429 | bearer',
       'POST /orders/{id}/review/{department}/opinion -> 200 ReviewTask | 400 401 403 404 409 413 415 429 | bearer',
+      'POST /production/dead-letters/{id}/replay -> 202 DeadLetter | 400 401 403 404 413 415 422 429 | bearer',
       'POST /products (Idempotency-Key) -> 201 Product | 400 401 403 409 413 415 422 429 | bearer',
       'PUT /products/{code} (If-Match) -> 200 Product | 400 401 403 404 409 413 415 422 429 | bearer',
     ]);

@@ -20,12 +20,14 @@ describe('purchasing API contract', () => {
       'GET /health/ready -> 200 Health | 413 415 429 503 | public',
       'GET /purchasing/boms -> 200 page of Bom | 400 401 413 415 429 | bearer',
       'GET /purchasing/boms/{bomRef} -> 200 Bom | 401 404 413 415 429 | bearer',
+      'GET /purchasing/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',
       'GET /purchasing/orders/{orderId} -> 200 DepartmentOrder | 400 401 404 413 415 429 | bearer',
       'GET /purchasing/review-tasks -> 200 ReviewTaskList | 400 401 413 415 429 | bearer',
       'GET /purchasing/stock -> 200 page of StockItem | 400 401 413 415 429 | bearer',
       'GET /suppliers -> 200 page of Supplier | 400 401 413 415 429 | bearer',
       'GET /suppliers/{code} -> 200 Supplier | 401 404 413 415 429 | bearer',
       'POST /orders/{id}/review/{department}/opinion -> 200 ReviewTask | 400 401 403 404 409 413 415 429 | bearer',
+      'POST /purchasing/dead-letters/{id}/replay -> 202 DeadLetter | 400 401 403 404 413 415 422 429 | bearer',
     ]);
   });
 

@@ -18,10 +18,12 @@ describe('quality API contract', () => {
       'GET /audit/verify -> 200 AuditVerification | 401 403 413 415 429 | bearer',
       'GET /health/live -> 200 Health | 413 415 429 | public',
       'GET /health/ready -> 200 Health | 413 415 429 503 | public',
+      'GET /quality/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',
       'GET /quality/orders/{orderId} -> 200 DepartmentOrder | 400 401 404 413 415 429 | bearer',
       'GET /quality/review-tasks -> 200 ReviewTaskList | 400 401 413 415 429 | bearer',
       'GET /quality/standards -> 200 page of QualityStandard | 400 401 413 415 429 | bearer',
       'POST /orders/{id}/review/{department}/opinion -> 200 ReviewTask | 400 401 403 404 409 413 415 429 | bearer',
+      'POST /quality/dead-letters/{id}/replay -> 202 DeadLetter | 400 401 403 404 413 415 422 429 | bearer',
     ]);
   });
 

@@ -136,9 +136,11 @@ function deadLetterMessage(): AsyncApiMessage {
     title: 'Dead letter',
     summary: 'A message that a consumer could not handle, as it was received, with the reason in its headers.',
     description:
-      'A consumer sends a message here when it is not valid JSON, fails its envelope or payload schema, or its handler ' +
-      'failed CONSUMER_MAX_ATTEMPTS times; it also records it in its service\'s `dead_letter` table and moves on. ' +
-      'When the database itself is down the message is not blamed: it is redelivered instead (README "Messaging guarantees").',
+      'A consumer sends a message here when it is not valid JSON, fails its envelope or payload schema, its handler refused ' +
+      'it (poison), waited CONSUMER_NOT_YET_APPLICABLE_MAX_SECONDS for the event it builds on, or failed CONSUMER_MAX_ATTEMPTS ' +
+      'times for an unknown reason; it also records it in its service\'s `dead_letter` table (listed and replayed by an ' +
+      'operator at `/<service>/dead-letters`) and moves on. A transient failure (deadlock, serialization failure, lost ' +
+      'connection, the database or broker away) never sends a message here: it is retried (README "Messaging guarantees").',
     contentType: 'application/octet-stream',
     headers: {
       type: 'object',

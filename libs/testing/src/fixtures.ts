@@ -1,4 +1,5 @@
-import { DEMO_CUSTOMERS, type ReviewOrderSnapshot } from '@opm/contracts';
+import { randomUUID } from 'node:crypto';
+import { DEMO_CUSTOMERS, type Envelope, type ReviewOrderSnapshot, type SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
 
 type ReviewOrderLine = ReviewOrderSnapshot['lines'][number];
 
@@ -50,5 +51,33 @@ export function reviewOrder(overrides: Partial<ReviewOrderSnapshot> = {}, lines?
     })),
     specialRequirements: { customization: null, packaging: null, transportMode: null, other: null },
     ...overrides,
+  };
+}
+
+/** A `sales.order.received.v1` envelope as sales publishes it, for tests that feed a department's consumer directly. */
+export function orderReceivedEvent(orderId: string, eventId: string = randomUUID()): Envelope<SalesOrderReceived> {
+  return {
+    eventId,
+    type: SalesOrderReceivedV1.type,
+    version: SalesOrderReceivedV1.version,
+    occurredAt: new Date().toISOString(),
+    orderId,
+    correlationId: randomUUID(),
+    causationId: null,
+    actor: { username: 'test' },
+    payload: {
+      orderId,
+      number: 'SO-2026-900001',
+      channel: 'EMAIL',
+      customerId: randomUUID(),
+      orderDate: '2026-11-26',
+      deliveryDate: null,
+      deliveryPlace: null,
+      paymentTerms: null,
+      currency: 'CNY',
+      totalAmount: '10.00',
+      lines: [{ lineNo: 1, productCode: 'P-100', productName: null, specification: null, quantity: 1, unitPrice: '10.00', amount: '10.00' }],
+      specialRequirements: { customization: null, packaging: null, transportMode: null, other: null },
+    },
   };
 }

@@ -16,6 +16,14 @@ const schema = z.object({
   INTAKE_SCAN_MS: z.coerce.number().int().min(50).default(10_000),
   /** An order at or above this total is major (R3.1): a review panel chaired by a leader. */
   REVIEW_MAJOR_ORDER_AMOUNT: MoneySchema.default('1000000.00'),
+  /**
+   * How long a reviewing department has to open its task once sales requested the review (issue 11): a department
+   * opens it within a second normally, so a request still unopened then was not applied there (dead-lettered, or
+   * the service down) and its round is shown stuck and escalated to a MANAGEMENT leader.
+   */
+  REVIEW_OPEN_DUE_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** How often sales looks for review requests no department opened in time. */
+  REVIEW_STUCK_SCAN_MS: z.coerce.number().int().min(50).default(10_000),
   /** The approval chain, in order (R4.1). */
   APPROVAL_STEPS: stepList.default([...APPROVAL_STEPS]),
   /** A step is required only for orders at or above its amount (unset: always). */

@@ -11,9 +11,9 @@ export const ReviewTaskViewSchema = z.object({
   /** REQUESTED until the department has opened its task (its due time and assessment come with that), then OPEN, then DONE. */
   status: z.enum(['REQUESTED', 'OPEN', 'DONE']).describe('REQUESTED until the department has opened its task (due time and assessment come with that), then OPEN, then DONE'),
   taskId: z.uuid().nullable(),
-  dueAt: z.iso.datetime({ offset: true }).nullable(),
-  /** OPEN past its due time, or escalated. */
-  overdue: z.boolean().describe('OPEN and past its due time, or escalated'),
+  dueAt: z.iso.datetime({ offset: true }).nullable().describe('REQUESTED: when the department must have opened its task by; OPEN: when it must answer by'),
+  /** Not yet answered and past its due time, or escalated. */
+  overdue: z.boolean().describe('REQUESTED or OPEN and past its due time, or escalated'),
   escalatedAt: z.iso.datetime({ offset: true }).nullable(),
   escalatedTo: z.string().nullable(),
   assessment: AssessmentSchema.nullable(),
@@ -35,6 +35,9 @@ export const ReviewRoundViewSchema = z.object({
   openedAt: z.iso.datetime({ offset: true }),
   concludedAt: z.iso.datetime({ offset: true }).nullable(),
   revision: RoundRevisionSchema.nullable().describe('why sales revised the order before this round (R3.7); null for the first'),
+  stuck: z
+    .boolean()
+    .describe("an open round a department has not opened its task in by its due time: the request was not applied there (see that service's dead letters); escalated"),
   tasks: z.array(ReviewTaskViewSchema),
   report: ReviewReportSchema.nullable().describe('once every department has answered'),
   chair: ChairConclusionSchema.nullable(),
@@ -51,7 +54,7 @@ export function toReviewTaskView(t: ReviewTaskCopy, now: Date): ReviewTaskView {
     status: t.status,
     taskId: t.taskId,
     dueAt: t.dueAt?.toISOString() ?? null,
-    overdue: t.status === 'OPEN' && (t.escalatedAt !== null || (t.dueAt !== null && t.dueAt < now)),
+    overdue: t.status !== 'DONE' && (t.escalatedAt !== null || (t.dueAt !== null && t.dueAt < now)),
     escalatedAt: t.escalatedAt?.toISOString() ?? null,
     escalatedTo: t.escalatedTo,
     assessment: t.assessment,
@@ -75,6 +78,7 @@ export function toReviewRoundsView(rounds: readonly ReviewRound[], tasks: readon
       openedAt: r.openedAt.toISOString(),
       concludedAt: r.concludedAt?.toISOString() ?? null,
       revision: r.revision,
+      stuck: r.status === 'OPEN' && tasks.some((t) => t.round === r.round && t.status === 'REQUESTED' && (t.escalatedAt !== null || (t.dueAt !== null && t.dueAt < now))),
       tasks: REVIEW_DEPARTMENTS.map((d) => tasks.find((t) => t.round === r.round && t.department === d))
         .filter((t): t is ReviewTaskCopy => t !== undefined)
         .map((t) => toReviewTaskView(t, now)),

@@ -22,6 +22,7 @@ import { OrderRepository } from '../lifecycle/order.repository';
 import { ReviseOrderDto } from './dto/revise-order.dto';
 import { consolidate } from './review-report';
 import { ReviewRound } from './review-round.entity';
+import { STUCK_REQUEST_ESCALATED_TO } from './review-requests-deadlines';
 import { ReviewTaskCopy } from './review-task-copy.entity';
 import { ReviewRoundsView, toReviewRoundsView } from './review-view';
 
@@ -97,6 +98,8 @@ export class ReviewService implements OnModuleInit {
         revision,
       }),
     );
+    // Until the department opens its task, the due time is the one to open it by (ReviewRequestDeadlines).
+    const openBy = new Date(round.openedAt.getTime() + this.config.REVIEW_OPEN_DUE_SECONDS * 1000);
     await m.insert(
       ReviewTaskCopy,
       REVIEW_DEPARTMENTS.map((department) => ({
@@ -104,6 +107,7 @@ export class ReviewService implements OnModuleInit {
         round: round.round,
         department,
         taskId: null,
+        dueAt: openBy,
         status: 'REQUESTED' as const,
         proposals: [],
         autoConfirmed: false,
@@ -129,6 +133,17 @@ export class ReviewService implements OnModuleInit {
     const key = { orderId: p.orderId, round: p.round, department: p.department };
     await this.updateTask(m, key, { taskId: p.taskId, dueAt: new Date(p.dueAt), assessment: p.assessment });
     await m.update(ReviewTaskCopy, { ...key, status: 'REQUESTED' }, { status: 'OPEN' });
+    // A request escalated as stuck has now been applied there (a replayed dead letter): the round goes on.
+    const resumed = await m.update(ReviewTaskCopy, { ...key, escalatedTo: STUCK_REQUEST_ESCALATED_TO }, { escalatedAt: null, escalatedTo: null });
+    if (resumed.affected) {
+      await this.audit.record(m, {
+        action: 'review.request-resumed',
+        entityType: 'review-round',
+        entityId: `${p.orderId}/${p.round}`,
+        orderId: p.orderId,
+        reason: `${p.department} opened its review task after the request was escalated as stuck`,
+      });
+    }
   }
 
   async applyOverdue(m: EntityManager, p: ReviewTaskOverdue): Promise<void> {

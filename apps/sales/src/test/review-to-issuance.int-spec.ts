@@ -35,7 +35,11 @@ describe('review -> approvals -> issuance (PostgreSQL)', () => {
   it('R3.7 a task is REQUESTED until its department has opened it, then OPEN with its due time', async () => {
     const order = await ctx.app.get(IntakeService).create(newOrder(await customer(ctx)));
     expect(order.status).toBe('UNDER_REVIEW');
-    expect((await tasks(order.id)).map((t) => [t.department, t.status, t.dueAt])).toEqual(REVIEW_DEPARTMENTS.map((d) => [d, 'REQUESTED', null]));
+    // Until it is opened, its due time is the one to open it by (issue 11: REVIEW_OPEN_DUE_SECONDS, 600 by default).
+    const openedAt = Date.parse((await review.get(order.id)).rounds[0].openedAt);
+    expect((await tasks(order.id)).map((t) => [t.department, t.status, t.dueAt])).toEqual(
+      REVIEW_DEPARTMENTS.map((d) => [d, 'REQUESTED', new Date(openedAt + 600_000).toISOString()]),
+    );
     await open(order.id, 1, 'TECHNICAL');
     const technical = (await tasks(order.id)).find((t) => t.department === 'TECHNICAL');
     expect(technical).toMatchObject({ status: 'OPEN', assessment: { clear: true } });

@@ -13,6 +13,7 @@ import { DemoData } from '../persistence/demo-data';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { EventTransport } from '../messaging/event-transport';
 import { eventTransportProvider } from '../messaging/event-transport.provider';
+import { deadLettersController, DeadLetters, MessagingRetention } from '../messaging/dead-letters';
 import { Inbox } from '../messaging/inbox';
 import { KafkaConnections } from '../messaging/kafka-connections';
 import { Outbox } from '../messaging/outbox';
@@ -43,7 +44,7 @@ export class ServiceCoreModule implements NestModule {
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot(config),
       ],
-      controllers: [HealthController, AuditController],
+      controllers: [HealthController, AuditController, deadLettersController(config.SERVICE_NAME)],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -52,11 +53,13 @@ export class ServiceCoreModule implements NestModule {
         Outbox,
         OutboxRelay,
         Inbox,
+        DeadLetters,
+        MessagingRetention,
         AuditLog,
         IdempotencyStore,
         DemoData,
       ],
-      exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],
+      exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, DeadLetters, AuditLog, IdempotencyStore],
     };
   }
 

@@ -51,8 +51,32 @@ const serviceSchema = (name: ProcessName) =>
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
     /** Upper bound of the relay's exponential backoff while Kafka is unreachable. */
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).default(5000),
-    /** A message whose handler fails this many times goes to the dead-letter topic. */
+    /** A message whose handler fails this many times for an unknown reason goes to the dead-letter topic (transient failures do not count). */
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    /** First wait before a failed message is tried again (its partition paused meanwhile); doubles per try. */
+    CONSUMER_RETRY_INITIAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+    /** Upper bound of that wait; a transient failure (deadlock, lost connection) is retried at this pace until it passes. */
+    CONSUMER_RETRY_MAX_MS: z.coerce.number().int().min(10).max(600_000).default(30_000),
+    /** How long a message waits for the event it builds on (NotYetApplicable) before it is dead-lettered. */
+    CONSUMER_NOT_YET_APPLICABLE_MAX_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(900),
+    /**
+     * Inbox rows (the event ids already applied) are kept this long, then pruned: longer than the topics keep messages
+     * and than dead letters are kept, so a redelivery or a replayed dead letter still finds its row.
+     */
+    INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Dead letters are kept this long for operators to list and replay, then pruned; at most INBOX_RETENTION_DAYS. */
+    DEAD_LETTER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** How often inbox and dead-letter rows past their retention are pruned. */
+    MESSAGING_PRUNE_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
+    /**
+     * Test hook, refused in production: `<consumer>:<n>` makes the first n tries of every message of that consumer fail
+     * with a real PostgreSQL serialization failure (40001), so a test can show transient failures are retried, not dead-lettered.
+     */
+    CONSUMER_TEST_TRANSIENT_FAILURES: z
+      .string()
+      .regex(/^[^:]+:\d+$/, '<consumer>:<count>')
+      .optional()
+      .transform((v) => (v === undefined ? undefined : { consumer: v.slice(0, v.lastIndexOf(':')), count: Number(v.slice(v.lastIndexOf(':') + 1)) })),
   });
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceSchema>> & { SERVICE_NAME: ProcessName };
@@ -60,15 +84,24 @@ export type BaseConfig = z.infer<ReturnType<typeof baseSchema>> & { SERVICE_NAME
 
 export class ConfigError extends Error {}
 
+/** Settings that are valid one by one but not together (or not in production). */
+function crossChecks(data: Record<string, unknown>): string[] {
+  const production = data.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (data.DEMO_DATA && production) problems.push('DEMO_DATA: demo data is never seeded in production mode');
+  if (data.CONSUMER_TEST_TRANSIENT_FAILURES !== undefined && production) {
+    problems.push('CONSUMER_TEST_TRANSIENT_FAILURES: a test hook, never honoured in production mode');
+  }
+  if (typeof data.DEAD_LETTER_RETENTION_DAYS === 'number' && typeof data.INBOX_RETENTION_DAYS === 'number' && data.DEAD_LETTER_RETENTION_DAYS > data.INBOX_RETENTION_DAYS) {
+    problems.push('DEAD_LETTER_RETENTION_DAYS: at most INBOX_RETENTION_DAYS, or a replayed dead letter could be applied twice');
+  }
+  return problems;
+}
+
 function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   const result = schema.safeParse(env);
   const problems = result.success
-    ? [
-        ...checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0]),
-        ...((result.data as { DEMO_DATA?: boolean; NODE_ENV?: string }).DEMO_DATA && (result.data as { NODE_ENV?: string }).NODE_ENV === 'production'
-          ? ['DEMO_DATA: demo data is never seeded in production mode']
-          : []),
-      ]
+    ? [...checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0]), ...crossChecks(result.data as Record<string, unknown>)]
     : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return result.data as z.infer<S>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { retryDelayOf } from './consumer-policy';
 import type { OutgoingMessage, TopicMessages } from './event-transport';
 
 /** A message as a consumer of the in-memory broker sees it: the fields of a Kafka message that the inbox reads. */
@@ -84,10 +85,11 @@ class PartitionQueue {
           this.pending.shift();
           head.resolve();
           attempt = 0;
-        } catch {
-          // As on Kafka: the offset is not committed, so the same message comes again (the handler logs why).
+        } catch (err) {
+          // As on Kafka: the offset is not committed, so the same message comes again (the handler logs why), after the
+          // wait the consumer policy asked for (RetryLater), or this broker's own backoff.
           attempt += 1;
-          await this.wait(Math.min(this.retryMaxMs, this.retryInitialMs * 2 ** (attempt - 1)));
+          await this.wait(retryDelayOf(err, Math.min(this.retryMaxMs, this.retryInitialMs * 2 ** (attempt - 1))));
         }
       }
     } finally {

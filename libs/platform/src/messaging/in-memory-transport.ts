@@ -76,6 +76,8 @@ export class InMemoryTransportServer extends Server implements CustomTransportSt
       const result: unknown = await handler(message.value, ctx);
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     } catch (err) {
+      // The inbox has already said why it asked for a retry.
+      if ((err as Error)?.name === 'RetryLater') throw err;
       this.logger.warn(
         `${this.group}: ${message.topic}@${message.partition}:${message.offset} not handled, it will be delivered again: ${(err as Error)?.message ?? String(err)}`,
       );

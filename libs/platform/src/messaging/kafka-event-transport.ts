@@ -2,7 +2,7 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { ServiceConfig } from '../config/service-config';
 import { EventTransport, TopicMessages } from './event-transport';
 import { ensureTopics, KafkaConnections } from './kafka-connections';
-import { kafkaServerOptions } from './kafka-server';
+import { kafkaConsumerStrategy } from './kafka-server';
 
 /** The production transport: the process's idempotent producer, the Nest Kafka consumer, the admin client. */
 export class KafkaEventTransport extends EventTransport {
@@ -37,6 +37,6 @@ export class KafkaEventTransport extends EventTransport {
   }
 
   consumerOptions(): MicroserviceOptions {
-    return kafkaServerOptions(this.config);
+    return kafkaConsumerStrategy(this.config);
   }
 }

@@ -1,13 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { KafkaOptions, Transport } from '@nestjs/microservices';
+import { CustomStrategy, KafkaOptions, ServerKafka, Transport } from '@nestjs/microservices';
+import type { Consumer, EachMessagePayload } from 'kafkajs';
 import type { ServiceConfig } from '../config/service-config';
+import { retryDelayOf } from './consumer-policy';
 import { kafkaLogCreator } from './kafka-connections';
 
 /**
- * The Nest Kafka transport for a service's @EventPattern consumers: one consumer group per service
+ * The Nest Kafka transport options for a service's @EventPattern consumers: one consumer group per service
  * (Nest appends `-server`), messages kept binary so the inbox validates what was really sent. Partitions are
  * consumed side by side, each one message at a time, so one order's events (one key, one partition) are
- * applied in order while different orders proceed in parallel.
+ * applied in order while different orders proceed in parallel. Offsets are committed by `PolicyKafkaServer`
+ * (autoCommit off), one message at a time, once it is applied or dead-lettered.
  */
 export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
   return {
@@ -25,12 +28,78 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
         sessionTimeout: 10000,
         heartbeatInterval: 1000,
         allowAutoTopicCreation: false,
+        // The broker's long poll, and the fetcher's sleep while every partition it reads is paused: it bounds how
+        // late a paused partition is read again after its retry delay (kafkajs' default, 5 s, made a 200 ms retry 5 s).
+        maxWaitTimeInMs: 1000,
         retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5000 },
       },
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true, partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY },
+      run: { autoCommit: false, partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY },
       parser: { keepBinary: true },
       producer: { allowAutoTopicCreation: false },
     },
   };
+}
+
+const nextOffset = (offset: string): string => (BigInt(offset) + 1n).toString();
+
+/**
+ * Nest's Kafka server with the consumer policy's "retry later" done the kafkajs way, so a message that must wait
+ * never holds `eachMessage` (kafkajs sends heartbeats only between messages: a sleep there outlives the session):
+ *
+ * - handled (applied, skipped as a duplicate, or dead-lettered): its offset is committed at once;
+ * - the handler threw (the inbox throws `RetryLater` with the policy's delay; anything else waits `fallbackDelayMs`):
+ *   the topic-partition is paused, the consumer seeks back to the message, and the partition resumes after the
+ *   delay. Nothing was committed, so a crash meanwhile redelivers the message; other partitions go on, and the
+ *   consumer keeps heartbeating because `eachMessage` returned.
+ */
+export class PolicyKafkaServer extends ServerKafka {
+  private readonly policyLogger = new Logger('KafkaConsumer');
+  private readonly resumeTimers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    options: KafkaOptions['options'],
+    private readonly fallbackDelayMs = 1000,
+  ) {
+    super(options ?? {});
+  }
+
+  override async handleMessage(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
+    const consumer = this.consumer as Consumer | null;
+    if (!consumer) return;
+    try {
+      await super.handleMessage(payload);
+    } catch (err) {
+      this.retryLater(consumer, topic, partition, message.offset, retryDelayOf(err, this.fallbackDelayMs));
+      return;
+    }
+    await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
+  }
+
+  /** Pauses the partition, rewinds it to the message, and resumes it after `delayMs`. */
+  private retryLater(consumer: Consumer, topic: string, partition: number, offset: string, delayMs: number): void {
+    const partitions = [{ topic, partitions: [partition] }];
+    consumer.pause(partitions);
+    consumer.seek({ topic, partition, offset });
+    this.policyLogger.debug(`${topic}@${partition}:${offset} paused for ${delayMs} ms, then tried again`);
+    const timer = setTimeout(() => {
+      this.resumeTimers.delete(timer);
+      // After a rebalance the partition may be another member's: resuming it here is then a no-op.
+      if (this.consumer === consumer) consumer.resume(partitions);
+    }, delayMs);
+    timer.unref();
+    this.resumeTimers.add(timer);
+  }
+
+  override async close(): Promise<void> {
+    for (const timer of this.resumeTimers) clearTimeout(timer);
+    this.resumeTimers.clear();
+    await super.close();
+  }
+}
+
+/** The strategy `app.connectMicroservice` takes for the Kafka transport. */
+export function kafkaConsumerStrategy(config: ServiceConfig): CustomStrategy {
+  return { strategy: new PolicyKafkaServer(kafkaServerOptions(config).options, config.CONSUMER_RETRY_INITIAL_MS) };
 }

@@ -52,4 +52,19 @@ export class Outbox {
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
     return envelope;
   }
+
+  /**
+   * Sends a message that was consumed before once more, unchanged (a dead letter an operator replays): the same
+   * envelope, so every consumer's inbox recognises its event id. The row's own id is new (the outbox's key).
+   */
+  async republish(manager: EntityManager, message: { topic: string; key: string; value: unknown }): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('Outbox.republish must run inside the transaction that records the replay');
+    await manager.query(`INSERT INTO outbox (event_id, topic, message_key, value) VALUES ($1, $2, $3, $4)`, [
+      randomUUID(),
+      message.topic,
+      message.key,
+      JSON.stringify(message.value),
+    ]);
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
 }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import type { MixedList } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
+import { DeadLetterReplay1796164540107 } from './dead-letter-replay.migration';
 import { MessagingTables1764100000000 } from './messaging-tables.migration';
 import { AuditAndIdempotencyTables1764100000200 } from './platform-tables.migration';
 
@@ -15,7 +16,7 @@ export function typeOrmOptions(
     type: 'postgres',
     url: config.DATABASE_URL,
     entities,
-    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, ...migrations],
+    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, DeadLetterReplay1796164540107, ...migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,

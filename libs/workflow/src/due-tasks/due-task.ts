@@ -1,10 +1,12 @@
 import type { DataSource, EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere } from 'typeorm';
 import { IsNull, Raw } from 'typeorm';
 
-/** What every task with a due time keeps in its row (its table holds more): the row is the state, so a restart loses nothing. */
+/**
+ * What every task with a due time keeps in its row (its table holds more, its key included): the row is the state,
+ * so a restart loses nothing. A task without a due time (null) is never overdue.
+ */
 export interface DueTask {
-  id: string;
-  dueAt: Date;
+  dueAt: Date | null;
   /** Set once, when the task is escalated for being overdue. */
   escalatedAt: Date | null;
 }
