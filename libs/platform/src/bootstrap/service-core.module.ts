@@ -8,7 +8,7 @@ import { AuditController } from '../audit/audit.controller';
 import { AuditLog } from '../audit/audit-log';
 import { AuthModule } from '../auth/auth.module';
 import { HealthController } from '../health/health.controller';
-import { IdempotencyStore } from '../http/idempotency';
+import { IdempotencyPruner, IdempotencyStore } from '../http/idempotency';
 import { DemoData } from '../persistence/demo-data';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { EventTransport } from '../messaging/event-transport';
@@ -54,6 +54,7 @@ export class ServiceCoreModule implements NestModule {
         Inbox,
         AuditLog,
         IdempotencyStore,
+        IdempotencyPruner,
         DemoData,
       ],
       exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],

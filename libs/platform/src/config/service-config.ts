@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authConfigShape, checkAuthConfig } from '../auth/auth-config';
 import { currentEnv } from '../bootstrap/process-host';
 import { EVENT_TRANSPORTS } from '../messaging/event-transport';
+import { checkIdempotencyConfig, idempotencyConfigShape } from '../http/idempotency-config';
 
 /** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
 export const DEFAULT_PORTS = {
@@ -53,6 +54,7 @@ const serviceSchema = (name: ProcessName) =>
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).default(5000),
     /** A message whose handler fails this many times goes to the dead-letter topic. */
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    ...idempotencyConfigShape,
   });
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceSchema>> & { SERVICE_NAME: ProcessName };
@@ -65,6 +67,7 @@ function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<
   const problems = result.success
     ? [
         ...checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0]),
+        ...checkIdempotencyConfig(result.data as Parameters<typeof checkIdempotencyConfig>[0]),
         ...((result.data as { DEMO_DATA?: boolean; NODE_ENV?: string }).DEMO_DATA && (result.data as { NODE_ENV?: string }).NODE_ENV === 'production'
           ? ['DEMO_DATA: demo data is never seeded in production mode']
           : []),
