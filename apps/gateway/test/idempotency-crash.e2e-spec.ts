@@ -18,7 +18,7 @@ describe('idempotency across a crash of sales (e2e, issue 11)', () => {
     gateway = request(stack.member('gateway').baseUrl);
     sales = new Client({ connectionString: testDatabaseUrl('sales') });
     await sales.connect();
-  }, 180_000);
+  }, 400_000);
 
   afterAll(async () => {
     await sales?.end();
@@ -57,7 +57,7 @@ describe('idempotency across a crash of sales (e2e, issue 11)', () => {
     expect(await ordersIn(`"deliveryPlace" = $1`, [body.deliveryPlace])).toHaveLength(1);
     const located = await gateway.get(retry.headers.location).set('authorization', auth).expect(200);
     expect(located.body.id).toBe(committed[0].id);
-  });
+  }, 300_000);
 
   it('issue 11 idempotency: a replay gives the first answer\'s status, body, ETag, Location and Content-Type, marked Idempotent-Replayed', async () => {
     const auth = await stack.bearer('sales.staff');
