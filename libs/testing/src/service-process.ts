@@ -22,7 +22,7 @@ export class ServiceProcess {
   constructor(
     readonly name: string,
     readonly port: number,
-    private readonly env: Record<string, string>,
+    private env: Record<string, string>,
     private readonly logDir = LOG_DIR,
   ) {}
 
@@ -42,7 +42,8 @@ export class ServiceProcess {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async start(readyTimeoutMs = 60000): Promise<void> {
+  /** How long a start may take until the process is ready; `TEST_READY_TIMEOUT_MS` raises it on a loaded machine. */
+  async start(readyTimeoutMs = Number(process.env.TEST_READY_TIMEOUT_MS ?? 60000)): Promise<void> {
     if (this.running) return;
     mkdirSync(this.logDir, { recursive: true });
     this.log = createWriteStream(this.logFile, { flags: 'a' });
@@ -63,6 +64,29 @@ export class ServiceProcess {
       },
       { timeoutMs: readyTimeoutMs, intervalMs: 250 },
     );
+  }
+
+  /** Resolves when the process has ended (a crash, a kill or a stop) with its exit code or the signal that ended it. */
+  exited(): Promise<number | NodeJS.Signals | null> {
+    const child = this.child;
+    if (!child || !this.running) return Promise.resolve(child?.exitCode ?? child?.signalCode ?? null);
+    return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  }
+
+  /**
+   * Starts the process again once it has ended (after a crash, or stopped here first), with `env` changed (a
+   * variable set to undefined is removed), and waits until it is ready, as a supervisor would.
+   */
+  async restart(env: Record<string, string | undefined> = {}, readyTimeoutMs?: number): Promise<void> {
+    await this.stop();
+    this.log?.end();
+    const next = { ...this.env };
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined) delete next[name];
+      else next[name] = value;
+    }
+    this.env = next;
+    await this.start(readyTimeoutMs);
   }
 
   /** SIGTERM, as Kubernetes does; the service leaves its consumer group cleanly. */

@@ -13,6 +13,8 @@ export interface StackOptions {
   /** First port; the gateway takes it, the services the ones after. */
   basePort?: number;
   env?: Record<string, string>;
+  /** Variables for one member only, after `env` (a test hook for sales, say). */
+  memberEnv?: Partial<Record<StackMember, Record<string, string>>>;
 }
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password-for-tests';
@@ -30,7 +32,9 @@ export class TestStack {
   readonly members = new Map<StackMember, ServiceProcess>();
   private readonly tokens = new Map<string, string>();
 
-  private constructor(private readonly options: Required<Omit<StackOptions, 'env'>> & { env: Record<string, string> }) {}
+  private constructor(
+    private readonly options: Required<Omit<StackOptions, 'env' | 'memberEnv'>> & Pick<StackOptions, 'memberEnv'> & { env: Record<string, string> },
+  ) {}
 
   static async start(options: StackOptions = {}): Promise<TestStack> {
     const stack = new TestStack({
@@ -38,13 +42,14 @@ export class TestStack {
       gateway: options.gateway ?? true,
       basePort: options.basePort ?? Number(process.env.TEST_BASE_PORT ?? 3100),
       env: options.env ?? {},
+      memberEnv: options.memberEnv,
     });
     await stack.boot();
     return stack;
   }
 
   private async boot(): Promise<void> {
-    const { services, basePort, env } = this.options;
+    const { services, basePort, env, memberEnv } = this.options;
     await Promise.all(services.map((s) => recreateDatabase(testDatabaseUrl(s))));
     SERVICES.forEach((service, i) => {
       if (!services.includes(service)) return;
@@ -58,6 +63,7 @@ export class TestStack {
           LOG_LEVEL: 'info',
           DEMO_DATA: 'true',
           ...env,
+          ...memberEnv?.[service],
         }),
       );
     });
@@ -72,6 +78,7 @@ export class TestStack {
           DEMO_PASSWORD,
           ...upstreams,
           ...env,
+          ...memberEnv?.gateway,
         }),
       );
     }

@@ -33,7 +33,8 @@ export class ProxyController {
     });
     for (const name of FORWARDED_RESPONSE_HEADERS) {
       const value = res.headers.get(name);
-      if (value) void reply.header(name, value);
+      // A service's Location is one of its own paths, which the public API has below the prefix.
+      if (value) void reply.header(name, name === 'location' && value.startsWith('/') ? `${API_PREFIX}${value}` : value);
     }
     void reply.status(res.status).send(res.body);
   }

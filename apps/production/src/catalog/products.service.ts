@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProductionProductUpdatedV1 } from '@opm/contracts';
-import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, NotFoundProblem, Outbox, type Page } from '@opm/platform';
+import { assertVersion, AuditLog, BusinessRuleProblem, ConflictProblem, inTransaction, NotFoundProblem, Outbox, type Page } from '@opm/platform';
 import { WorkCentresService } from '../work-centres/work-centres.service';
 import { CreateProductDto, ReplaceProductDto } from './dto/product.dto';
 import { capacityUseProblems, productChanged, ProductPayload, toProductPayload } from './product-rules';
@@ -50,7 +50,7 @@ export class ProductsService {
 
   async create(dto: CreateProductDto): Promise<ProductView> {
     const payload = toProductPayload({ ...dto, bomRef: dto.bomRef ?? null, active: dto.active ?? true });
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       await this.checkCapacityUse(m, payload);
       if (!(await this.insertIfMissing(m, payload))) throw new ConflictProblem(`product ${payload.code} already exists; change it with PUT /products/${payload.code}`);
       return this.announce(m, payload.code, 'product.created', null);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APPROVAL_STEPS, ApprovalStep } from '@opm/contracts';
-import { assertVersion, AuditLog, ConflictProblem, NotFoundProblem, Principal, ProblemException } from '@opm/platform';
+import { assertVersion, AuditLog, ConflictProblem, inTransaction, NotFoundProblem, Principal, ProblemException } from '@opm/platform';
 import { minAmountFor, SALES_CONFIG, SalesConfig } from '../config/sales-config';
 import { ApprovalTrailEntry, OrderFacts } from '../lifecycle/order-facts';
 import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
@@ -167,7 +167,7 @@ export class ApprovalsService implements OnModuleInit {
     if (!(validFrom < validTo)) {
       throw new BadRequestException({ detail: 'validTo must be after validFrom', errors: [{ field: 'validTo', message: 'must be after validFrom' }] });
     }
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const record = await m.save(
         m.create(DelegationRecord, { id: randomUUID(), step: dto.step, delegator: principal.username, delegate: dto.delegate, validFrom, validTo, reason: dto.reason, revokedAt: null }),
       );

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, ILike } from 'typeorm';
 import { FinanceCreditUpdated, SalesCustomerRegisteredV1 } from '@opm/contracts';
-import { AuditLog, NotFoundProblem, Outbox, Page } from '@opm/platform';
+import { AuditLog, inTransaction, NotFoundProblem, Outbox, Page } from '@opm/platform';
 import { CustomerCredit } from './customer-credit.entity';
 import { Customer } from './customer.entity';
 import { CustomerView, toCustomerView } from './customer-view';
@@ -18,7 +18,7 @@ export class CustomersService {
   ) {}
 
   async create(dto: CreateCustomerDto, id: string = randomUUID()): Promise<CustomerView> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const customer = await this.register(m, dto, id);
       return toCustomerView(customer, null);
     });

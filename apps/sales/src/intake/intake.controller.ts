@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { FinanceCreditUpdatedV1 } from '@opm/contracts';
 import { Allow, ApiAnswers, ApiIfMatch, EventContext, Idempotent, IfMatch, Inbox, uuidParam } from '@opm/platform';
 import { CustomersService } from '../customers/customers.service';
 import { CREATE_ORDER_EXAMPLES, CreateOrderDto } from '../lifecycle/dto/create-order.dto';
 import { UPDATE_ORDER_EXAMPLES, UpdateOrderDto } from '../lifecycle/dto/update-order.dto';
-import { IDEMPOTENT_ANSWER_HEADERS } from '../lifecycle/http-headers';
+import { CREATED_ORDER_HEADERS, createdOrderHeaders } from '../lifecycle/http-headers';
 import { EXAMPLE_ORDER } from '../lifecycle/order-example';
 import { OrderView, OrderViewDef } from '../lifecycle/order-view';
 import { ESCALATION_DECISION_EXAMPLES, EscalationDecisionDto } from './dto/escalation-decision.dto';
@@ -29,11 +30,13 @@ export class IntakeController {
     // 422: no such customer or lead, or the Idempotency-Key was used with another body.
     errors: [400, 403, 409, 422],
     description: 'the order as recorded, with `status` and `preliminaryReview.checks[]` (and `missing[]` when AWAITING_INFO)',
-    headers: IDEMPOTENT_ANSWER_HEADERS,
+    headers: CREATED_ORDER_HEADERS,
     example: EXAMPLE_ORDER,
   })
-  create(@Body() dto: CreateOrderDto): Promise<OrderView> {
-    return this.intake.create(dto);
+  async create(@Body() dto: CreateOrderDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrderView> {
+    const order = await this.intake.create(dto);
+    void reply.headers(createdOrderHeaders(order));
+    return order;
   }
 
   @Patch(':id')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SalesOrderDetailsChangedV1, sumMoney } from '@opm/contracts';
-import { AuditLog, BusinessRuleProblem, ConflictProblem, Outbox, requestContext } from '@opm/platform';
+import { AuditLog, BusinessRuleProblem, ConflictProblem, inTransaction, Outbox, requestContext } from '@opm/platform';
 import { CatalogProduct } from '../catalog/catalog-product.entity';
 import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
 import { CustomerCredit } from '../customers/customer-credit.entity';
@@ -42,7 +42,7 @@ export class IntakeService implements OnModuleInit {
   }
 
   async create(dto: CreateOrderDto): Promise<OrderView> {
-    return this.dataSource.transaction((m) => this.record(m, dto));
+    return inTransaction(this.dataSource, (m) => this.record(m, dto));
   }
 
   /**

@@ -8,7 +8,7 @@ import { AuditController } from '../audit/audit.controller';
 import { AuditLog } from '../audit/audit-log';
 import { AuthModule } from '../auth/auth.module';
 import { HealthController } from '../health/health.controller';
-import { IdempotencyStore } from '../http/idempotency';
+import { IdempotencyPruner, IdempotencyStore } from '../http/idempotency';
 import { DemoData } from '../persistence/demo-data';
 import { ProblemDetailsFilter } from '../http/problem-details';
 import { EventTransport } from '../messaging/event-transport';
@@ -57,6 +57,7 @@ export class ServiceCoreModule implements NestModule {
         MessagingRetention,
         AuditLog,
         IdempotencyStore,
+        IdempotencyPruner,
         DemoData,
       ],
       exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, DeadLetters, AuditLog, IdempotencyStore],

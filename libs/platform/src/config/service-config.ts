@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authConfigShape, checkAuthConfig } from '../auth/auth-config';
 import { currentEnv } from '../bootstrap/process-host';
 import { EVENT_TRANSPORTS } from '../messaging/event-transport';
+import { checkIdempotencyConfig, idempotencyConfigShape } from '../http/idempotency-config';
 
 /** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
 export const DEFAULT_PORTS = {
@@ -77,6 +78,7 @@ const serviceSchema = (name: ProcessName) =>
       .regex(/^[^:]+:\d+$/, '<consumer>:<count>')
       .optional()
       .transform((v) => (v === undefined ? undefined : { consumer: v.slice(0, v.lastIndexOf(':')), count: Number(v.slice(v.lastIndexOf(':') + 1)) })),
+    ...idempotencyConfigShape,
   });
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceSchema>> & { SERVICE_NAME: ProcessName };
@@ -101,7 +103,11 @@ function crossChecks(data: Record<string, unknown>): string[] {
 function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   const result = schema.safeParse(env);
   const problems = result.success
-    ? [...checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0]), ...crossChecks(result.data as Record<string, unknown>)]
+    ? [
+        ...checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0]),
+        ...checkIdempotencyConfig(result.data as Parameters<typeof checkIdempotencyConfig>[0]),
+        ...crossChecks(result.data as Record<string, unknown>),
+      ]
     : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return result.data as z.infer<S>;

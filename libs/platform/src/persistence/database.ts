@@ -5,6 +5,7 @@ import type { ServiceConfig } from '../config/service-config';
 import { DeadLetterReplay1796164540107 } from './dead-letter-replay.migration';
 import { MessagingTables1764100000000 } from './messaging-tables.migration';
 import { AuditAndIdempotencyTables1764100000200 } from './platform-tables.migration';
+import { IdempotencyAnswers1796164531236 } from './idempotency-answers.migration';
 
 /** TypeORM for one service's own database (N3): migrations run at start-up, never schema sync. */
 export function typeOrmOptions(
@@ -16,7 +17,7 @@ export function typeOrmOptions(
     type: 'postgres',
     url: config.DATABASE_URL,
     entities,
-    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, DeadLetterReplay1796164540107, ...migrations],
+    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, DeadLetterReplay1796164540107, IdempotencyAnswers1796164531236, ...migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,

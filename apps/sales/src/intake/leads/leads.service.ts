@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OrderChannel } from '@opm/contracts';
-import { AuditLog, NotFoundProblem, Page, requestContext } from '@opm/platform';
+import { AuditLog, inTransaction, NotFoundProblem, Page, requestContext } from '@opm/platform';
 import { OrderView } from '../../lifecycle/order-view';
 import { IntakeService } from '../intake.service';
 import { ConvertLeadDto, CreateLeadDto } from './dto/create-lead.dto';
@@ -28,7 +28,7 @@ export class LeadsService {
   ) {}
 
   async create(dto: CreateLeadDto): Promise<LeadView> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const lead = await m.save(
         m.create(Lead, {
           id: randomUUID(),
@@ -62,7 +62,7 @@ export class LeadsService {
 
   /** Sales turns a lead into an order: channel and lead id are kept on the order; a lead converts once. */
   async convert(id: string, dto: ConvertLeadDto): Promise<OrderView> {
-    return this.dataSource.transaction(async (m) => {
+    return inTransaction(this.dataSource, async (m) => {
       const lead = await m.findOneBy(Lead, { id });
       if (!lead) throw new NotFoundProblem(`lead ${id} not found`);
       return this.intake.record(m, { ...dto, channel: CHANNEL_OF[lead.source], leadId: id });
