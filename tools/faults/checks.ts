@@ -29,7 +29,10 @@ export interface PhaseTiming {
   faultStartedAt: number | null;
   /** The killed process (broker, proxy) was started again / let connections through. */
   faultEndedAt: number | null;
-  /** Every order accepted in the phase was in every department with its round concluded and the outboxes empty. */
+  /**
+   * Every order accepted in the phase until the faulty part was back (its backlog) was in every department with its
+   * round concluded, and the outboxes were empty.
+   */
   drainedAt: number | null;
 }
 
@@ -47,7 +50,7 @@ export interface PhaseRow {
   clientRetries: number;
   /** From the end of the fault to the first order accepted after it, seconds. */
   recoverFirstSeconds: number | null;
-  /** From the end of the fault to the phase's backlog drained, seconds. */
+  /** From the end of the fault to its backlog drained, seconds. */
   recoverDrainedSeconds: number | null;
 }
 

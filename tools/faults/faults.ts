@@ -164,16 +164,24 @@ async function main(): Promise<number> {
     const keys = Array.from({ length: perPhase }, (_, n) => `${keyPrefix}${phase}-${n}`);
     let trigger!: () => void;
     const triggered = new Promise<void>((resolve) => (trigger = resolve));
-    const injected = triggered.then(() => inject(fault, timing));
+    const phaseOutcomes: KeyOutcome[] = [];
+    const accepted = () => phaseOutcomes.flatMap((o) => o.answeredIds.slice(0, 1));
+    // The fault's backlog: what was accepted until the faulty part was back; drained once all of it has gone through.
+    const recovered = triggered
+      .then(() => inject(fault, timing))
+      .then(async () => {
+        const backlog = accepted();
+        timing.drainedAt = await until(`${fault.name}: backlog drained`, settings.drainSeconds * 1000, () => drained(backlog));
+      });
     const started = Date.now();
-    const phaseOutcomes = await client.sendMany(keys, phase, (done) => {
+    await client.sendMany(keys, phase, phaseOutcomes, (done) => {
       if (done >= Math.ceil(perPhase / 4)) trigger();
     });
     trigger();
-    await injected;
+    await recovered;
     outcomes.push(...phaseOutcomes);
-    const ids = phaseOutcomes.flatMap((o) => o.answeredIds.slice(0, 1));
-    timing.drainedAt = await until(`${fault.name}: backlog drained`, settings.drainSeconds * 1000, () => drained(ids));
+    const ids = accepted();
+    await until(`${fault.name}: every accepted order through`, settings.drainSeconds * 1000, () => drained(ids));
     log(
       `phase ${phase + 1}/${plan.length} ${fault.name}: ${ids.length}/${keys.length} accepted, ` +
         `${phaseOutcomes.reduce((n, o) => n + o.retries, 0)} retries, ${((Date.now() - started) / 1000).toFixed(1)} s`,

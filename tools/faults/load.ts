@@ -113,11 +113,10 @@ export class OrderClient {
   }
 
   /**
-   * Sends `count` orders, `concurrency` at a time; `onAnswered` is told each time one is done (the suite injects
-   * its fault after a share of the phase).
+   * Sends one order per key, `concurrency` at a time, adding each outcome to `outcomes` as it is known;
+   * `onAnswered` is told each time one is done (the suite injects its fault after a share of the phase).
    */
-  async sendMany(keys: readonly string[], phase: number, onAnswered: (done: number) => void): Promise<KeyOutcome[]> {
-    const outcomes: KeyOutcome[] = [];
+  async sendMany(keys: readonly string[], phase: number, outcomes: KeyOutcome[], onAnswered: (done: number) => void): Promise<KeyOutcome[]> {
     let next = 0;
     await Promise.all(
       Array.from({ length: this.options.concurrency }, async () => {

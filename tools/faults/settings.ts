@@ -46,7 +46,7 @@ export function loadFaultSettings(env: NodeJS.ProcessEnv = process.env): FaultSe
     restartSeconds: positiveInt(env, 'FAULTS_RESTART_SECONDS', 3, 0),
     kafkaDownSeconds: positiveInt(env, 'FAULTS_KAFKA_DOWN_SECONDS', 30, 0),
     dbDownSeconds: positiveInt(env, 'FAULTS_DB_DOWN_SECONDS', 10, 0),
-    giveUpSeconds: positiveInt(env, 'FAULTS_GIVE_UP_SECONDS', 60),
+    giveUpSeconds: positiveInt(env, 'FAULTS_GIVE_UP_SECONDS', 30),
     requestTimeoutSeconds: positiveInt(env, 'FAULTS_REQUEST_TIMEOUT_SECONDS', 15),
     drainSeconds: positiveInt(env, 'FAULTS_DRAIN_SECONDS', 120),
     deadlineSeconds: positiveInt(env, 'FAULTS_DEADLINE_SECONDS', 1200),
