@@ -44,6 +44,7 @@ const stack = new FaultStack({
   directDatabaseUrl: direct,
   groupPrefix: `faults-${runId}`,
   logDir: join(REPO_ROOT, '.local', 'faults', 'logs', runId),
+  startTimeoutMs: settings.startTimeoutSeconds * 1000,
 });
 const observer = new Observer(direct, broker.brokers);
 const deadline = new AbortController();

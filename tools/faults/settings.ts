@@ -15,6 +15,8 @@ export interface FaultSettings {
   requestTimeoutSeconds: number;
   /** How long the suite waits for a phase's accepted orders to reach every department. */
   drainSeconds: number;
+  /** How long a starting (or restarted) process may take to be ready; a loaded 2-core machine needs minutes. */
+  startTimeoutSeconds: number;
   /** The whole run stops (and fails) after this long, whatever state it is in. */
   deadlineSeconds: number;
   /** The gateway's port; the services take the six after it, the database proxy the one after them. */
@@ -49,6 +51,7 @@ export function loadFaultSettings(env: NodeJS.ProcessEnv = process.env): FaultSe
     giveUpSeconds: positiveInt(env, 'FAULTS_GIVE_UP_SECONDS', 30),
     requestTimeoutSeconds: positiveInt(env, 'FAULTS_REQUEST_TIMEOUT_SECONDS', 15),
     drainSeconds: positiveInt(env, 'FAULTS_DRAIN_SECONDS', 120),
+    startTimeoutSeconds: positiveInt(env, 'FAULTS_START_TIMEOUT_SECONDS', 300),
     deadlineSeconds: positiveInt(env, 'FAULTS_DEADLINE_SECONDS', 1200),
     basePort: positiveInt(env, 'FAULTS_BASE_PORT', 3400, 1024),
     kafkaPort: positiveInt(env, 'FAULTS_KAFKA_PORT', 9192, 1024),

@@ -12,6 +12,7 @@ export interface FaultStackOptions {
   directDatabaseUrl: (service: ServiceName) => string;
   groupPrefix: string;
   logDir: string;
+  startTimeoutMs: number;
 }
 
 /**
@@ -76,8 +77,8 @@ export class FaultStack {
         this.options.logDir,
       ),
     );
-    await Promise.all(SERVICES.map((s) => this.member(s).start(120_000)));
-    await this.member('gateway').start(120_000);
+    await Promise.all(SERVICES.map((s) => this.member(s).start(this.options.startTimeoutMs)));
+    await this.member('gateway').start(this.options.startTimeoutMs);
   }
 
   member(name: KilledProcess): ServiceProcess {
@@ -97,7 +98,7 @@ export class FaultStack {
 
   /** Starts a killed member again, with the settings it had; resolves once it is ready. */
   async restart(name: KilledProcess): Promise<void> {
-    await this.member(name).start(120_000);
+    await this.member(name).start(this.options.startTimeoutMs);
   }
 
   /**
@@ -108,7 +109,7 @@ export class FaultStack {
     await Promise.all(SERVICES.map((s) => this.member(s).stop()));
     this.groupGeneration = 'replay';
     for (const s of SERVICES) this.members.set(s, this.serviceProcess(s));
-    await Promise.all(SERVICES.map((s) => this.member(s).start(120_000)));
+    await Promise.all(SERVICES.map((s) => this.member(s).start(this.options.startTimeoutMs)));
   }
 
   async stop(): Promise<void> {
