@@ -2140,7 +2140,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a repeat with the same key returns the first result */
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2549,7 +2549,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a repeat with the same key returns the first result */
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3173,7 +3173,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a repeat with the same key returns the first result */
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3276,7 +3276,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a repeat with the same key returns the first result */
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3545,7 +3545,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a repeat with the same key returns the first result */
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3560,8 +3560,12 @@ export interface operations {
             /** @description the order as recorded, with `status` and `preliminaryReview.checks[]` (and `missing[]` when AWAITING_INFO) */
             201: {
                 headers: {
+                    /** @description the order's version, `"1"`, to send as If-Match with the next write */
+                    ETag?: string;
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again) */
                     "Idempotent-Replayed"?: string;
+                    /** @description the new order, `/api/v1/orders/{id}` through the gateway */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5556,7 +5560,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description a repeat with the same key returns the first result */
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
                 "Idempotency-Key"?: string;
             };
             path?: never;
