@@ -16,7 +16,7 @@ describe('review: a request no department opened in time (PostgreSQL)', () => {
   let review: ReviewService;
 
   beforeAll(async () => {
-    ctx = await startSales('review_stuck', { REVIEW_OPEN_DUE_SECONDS: '1', REVIEW_STUCK_SCAN_MS: '3600000' });
+    ctx = await startSales('review_stuck', { REVIEW_OPEN_DUE_SECONDS: '4', REVIEW_STUCK_SCAN_MS: '3600000' });
     review = ctx.app.get(ReviewService);
   });
   afterAll(() => ctx?.close());
@@ -28,7 +28,10 @@ describe('review: a request no department opened in time (PostgreSQL)', () => {
     for (const d of REVIEW_DEPARTMENTS.filter((d) => d !== 'QUALITY')) await events.open(order.id, 1, d);
     expect((await review.get(order.id)).rounds[0].stuck).toBe(false);
 
-    await new Promise((r) => setTimeout(r, 1100));
+    // Until QUALITY's due time to open its task has passed.
+    const openBy = Date.parse((await review.get(order.id)).rounds[0].tasks.find((t) => t.department === 'QUALITY')?.dueAt ?? '');
+    expect(openBy).toBeGreaterThan(Date.now());
+    await new Promise((r) => setTimeout(r, openBy - Date.now() + 50));
     const before = (await review.get(order.id)).rounds[0];
     expect(before.stuck).toBe(true);
     expect(before.tasks.find((t) => t.department === 'QUALITY')).toMatchObject({ status: 'REQUESTED', overdue: true, escalatedAt: null });

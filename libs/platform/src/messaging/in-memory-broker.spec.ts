@@ -1,3 +1,4 @@
+import { RetryLater } from './consumer-policy';
 import { BrokerMessage, ConsumerGroupStopped, InMemoryBroker } from './in-memory-broker';
 
 const text = (m: BrokerMessage): string => m.value?.toString('utf8') ?? '<null>';
@@ -153,6 +154,19 @@ describe('InMemoryBroker (zero-setup event transport)', () => {
     await sub.close();
     await expect(published).rejects.toBeInstanceOf(ConsumerGroupStopped);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('issue-11.3 a redelivery waits what the consumer policy asked for (RetryLater), not the broker\'s own backoff', async () => {
+    const broker = new InMemoryBroker({ retryInitialMs: 60_000, retryMaxMs: 60_000 });
+    let tries = 0;
+    broker.subscribe('g', ['t'], async () => {
+      tries += 1;
+      if (tries < 3) throw new RetryLater(10, 'deadlock');
+    });
+    const started = Date.now();
+    await broker.publish([{ topic: 't', messages: [{ key: 'k', value: 'v' }] }]);
+    expect(tries).toBe(3);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('N2 while held, publications wait, so a group attached during start-up misses nothing', async () => {

@@ -4,6 +4,7 @@ import { DueTask, DueTaskKind, escalateOverdue } from './due-task';
 import { OverdueScan } from './overdue-scan';
 
 interface Row extends DueTask {
+  id: string;
   status: 'OPEN' | 'DONE';
 }
 class RowEntity {}
