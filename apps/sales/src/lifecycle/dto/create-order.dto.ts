@@ -9,6 +9,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -32,7 +33,8 @@ export class OrderLineDto {
   productCode?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Custom bracket', description: 'required when there is no productCode' })
-  @ValidateIf((line: OrderLineDto) => line.productCode == null)
+  // Required without a productCode; with one it may be left out or null, but when given it is still text.
+  @ValidateIf((line: OrderLineDto) => line.productCode == null || line.productName != null)
   @IsString()
   @IsNotEmpty({ message: 'productName is required when productCode is absent' })
   @MaxLength(200)
@@ -140,6 +142,7 @@ export class CreateOrderDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsObject({ each: true, message: 'each line must be an object' })
   @ValidateNested({ each: true })
   @Type(() => OrderLineDto)
   lines!: OrderLineDto[];
@@ -151,6 +154,7 @@ export class CreateOrderDto {
 
   @ApiPropertyOptional({ type: SpecialRequirementsDto })
   @IsOptional()
+  @IsObject({ message: 'specialRequirements must be an object' })
   @ValidateNested()
   @Type(() => SpecialRequirementsDto)
   specialRequirements?: SpecialRequirementsDto | null;
