@@ -110,10 +110,11 @@ function validNonNull(schema: Schema, depth: number): fc.Arbitrary<unknown> {
     case 'array':
       return fc.array(validValue(schema.items ?? {}, depth + 1), { minLength: schema.minItems ?? 1, maxLength: Math.min(schema.maxItems ?? 3, 3) });
     case 'object': {
-      if (depth > 6 || !schema.properties) return fc.constant({});
+      const properties = schema.properties;
+      if (depth > 6 || !properties) return fc.constant({});
       const required = new Set(schema.required ?? []);
-      const entries = Object.entries(schema.properties).map(([k, v]) => [k, validValue(v, depth + 1)] as const);
-      return fc.record(Object.fromEntries(entries), { requiredKeys: [...required].filter((k) => k in schema.properties!), noNullPrototype: true });
+      const entries = Object.entries(properties).map(([k, v]) => [k, validValue(v, depth + 1)] as const);
+      return fc.record(Object.fromEntries(entries), { requiredKeys: [...required].filter((k) => k in properties), noNullPrototype: true });
     }
     default:
       return example.length ? example[0] : fc.constantFrom<unknown>('x', 1, true);

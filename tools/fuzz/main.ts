@@ -22,7 +22,8 @@ async function main(): Promise<number> {
     : await TestStack.start({ basePort: Number(process.env.FUZZ_BASE_PORT ?? process.env.TEST_BASE_PORT ?? 3300), env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   try {
     await stack?.waitForDemoData();
-    const gateway = target ?? stack!.member('gateway').baseUrl;
+    const gateway = target ?? stack?.member('gateway').baseUrl;
+    if (!gateway) throw new Error('no gateway to fuzz');
     const result = await runFuzz({
       gateway,
       password: process.env.DEMO_PASSWORD ?? DEMO_PASSWORD,

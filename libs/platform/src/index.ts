@@ -37,6 +37,7 @@ export * from './http/idempotency';
 export * from './http/if-match';
 export * from './http/page';
 export * from './http/input-guard';
+export * from './http/nested';
 export * from './http/framework-errors';
 export * from './auth/password-hash';
 export * from './config/app-config';

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   ArrayMaxSize,
@@ -9,7 +8,6 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,9 +16,9 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { ORDER_CHANNELS, type OrderChannel } from '@opm/contracts';
+import { NestedObject, NestedObjects } from '@opm/platform';
 
 const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
 const DATE_ONLY = { strict: true, strictSeparator: true } as const;
@@ -142,9 +140,7 @@ export class CreateOrderDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @IsObject({ each: true, message: 'each line must be an object' })
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
+  @NestedObjects(() => OrderLineDto)
   lines!: OrderLineDto[];
 
   @ApiPropertyOptional({ description: 'flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1)' })
@@ -154,9 +150,7 @@ export class CreateOrderDto {
 
   @ApiPropertyOptional({ type: SpecialRequirementsDto })
   @IsOptional()
-  @IsObject({ message: 'specialRequirements must be an object' })
-  @ValidateNested()
-  @Type(() => SpecialRequirementsDto)
+  @NestedObject(() => SpecialRequirementsDto)
   specialRequirements?: SpecialRequirementsDto | null;
 }
 
