@@ -160,7 +160,7 @@ describe('input hardening: one parsing layer, one lookup, one error mapper (e2e,
     for (const base of [gatewayUrl, stack.member('sales').baseUrl]) {
       for (const method of ['TRACE', 'PROPFIND']) {
         const res = await raw(base, method, base === gatewayUrl ? '/api/v1/orders' : '/orders', auth);
-        expect({ method, status: res.status, headers: res.headers['content-type'] }).toEqual({ method, status: 501, headers: 'application/problem+json' });
+        expect({ method, status: res.status, headers: res.headers['content-type'] }).toEqual({ method, status: 501, headers: expect.stringContaining('application/problem+json') });
         expect(res.body).toMatchObject({ status: 501, title: 'Not Implemented' });
       }
     }
@@ -209,11 +209,11 @@ describe('input hardening: one parsing layer, one lookup, one error mapper (e2e,
     for (const base of [gatewayUrl, stack.member('production').baseUrl]) {
       const prefix = base === gatewayUrl ? '/api/v1' : '';
       const badUrl = await raw(base, 'GET', `${prefix}/products/%E0%A4%A`, auth);
-      expect(badUrl).toMatchObject({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: { status: 400, title: 'Bad Request' } });
+      expect(badUrl).toMatchObject({ status: 400, headers: { 'content-type': expect.stringContaining('application/problem+json') }, body: { status: 400, title: 'Bad Request' } });
       const tooLong = await raw(base, 'GET', `${prefix}/products/${'x'.repeat(300)}`, auth);
-      expect(tooLong).toMatchObject({ status: 414, headers: { 'content-type': 'application/problem+json' }, body: { status: 414, title: 'URI Too Long' } });
+      expect(tooLong).toMatchObject({ status: 414, headers: { 'content-type': expect.stringContaining('application/problem+json') }, body: { status: 414, title: 'URI Too Long' } });
       const bigHeaders = await raw(base, 'GET', `${prefix}/products`, { ...auth, 'x-filler': 'x'.repeat(20_000) });
-      expect(bigHeaders).toMatchObject({ status: 431, headers: { 'content-type': 'application/problem+json' }, body: { status: 431 } });
+      expect(bigHeaders).toMatchObject({ status: 431, headers: { 'content-type': expect.stringContaining('application/problem+json') }, body: { status: 431 } });
       const unknown = await rawSocket(base, `FOO ${prefix}/products HTTP/1.1\r\nHost: x\r\n\r\n`);
       expect(unknown).toMatch(/^HTTP\/1\.1 501 /);
       expect(unknown).toContain('application/problem+json');

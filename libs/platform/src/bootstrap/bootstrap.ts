@@ -58,12 +58,13 @@ export async function createHttpApp(module: unknown, config: BaseConfig, options
  */
 async function guardInput(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  // Through Nest's useBodyParser, so Nest does not add its own JSON parser at init; the API takes no forms.
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) => {
+  app.useBodyParser('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (_req, body, done) => {
     try {
-      done(null, parseJsonBody(body));
+      done(null, parseJsonBody(body.toString('utf8')));
     } catch (err) {
-      done(err as Error);
+      done(err as Error, undefined);
     }
   });
   fastify.addHook('onRequest', refuseUnservedMethods);
