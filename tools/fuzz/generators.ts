@@ -85,7 +85,11 @@ export const NASTY_QUERY_VALUES: readonly { name: string; raw: string }[] = [
   { name: 'empty', raw: '' },
 ];
 
-export const ODD_METHODS: readonly string[] = ['TRACE', 'OPTIONS', 'HEAD', 'PROPFIND', 'MKCOL', 'TRACK', 'FOO', 'DELETE', 'PATCH', 'PUT'];
+/**
+ * Methods Node's parser knows but the API does not use (405; not CONNECT, which Node treats as a tunnel), and the API's own on the wrong path. Methods the
+ * parser does not know (TRACK, FOO) are answered 501 by it, as RFC 9110 says; the hardening e2e test sends those.
+ */
+export const ODD_METHODS: readonly string[] = ['TRACE', 'OPTIONS', 'HEAD', 'PROPFIND', 'MKCOL', 'DELETE', 'PATCH', 'PUT'];
 
 /** A valid value of a schema (as far as a schema can say: formats, enums, bounds, required properties). */
 export function validValue(schema: Schema, depth = 0): fc.Arbitrary<unknown> {

@@ -1,9 +1,9 @@
 import { clientErrorProblem, routerErrorProblem, SERVED_METHODS, unservedMethodProblem } from './framework-errors';
 
 describe('framework error mapper (issue 11 item 7)', () => {
-  it('I11.7 TRACE, CONNECT and WebDAV methods are 501 problem details; the methods the API uses pass', () => {
+  it('I11.7 TRACE, CONNECT and WebDAV methods are 405 problem details; the methods the API uses pass', () => {
     for (const method of ['TRACE', 'CONNECT', 'PROPFIND', 'MKCOL', 'trace']) {
-      expect(unservedMethodProblem(method)).toMatchObject({ status: 501, title: 'Not Implemented', type: 'https://httpstatuses.io/501' });
+      expect(unservedMethodProblem(method)).toMatchObject({ status: 405, title: 'Method Not Allowed', type: 'https://httpstatuses.io/405' });
     }
     for (const method of SERVED_METHODS) expect(unservedMethodProblem(method)).toBeNull();
   });

@@ -6,17 +6,20 @@ import { problem, ProblemDetails } from './problem-details';
 /**
  * The one error mapper for what the framework answers before Nest sees a request (issue 11): a path that is
  * not valid percent-encoding, a path parameter longer than the router takes (414), headers too large (431),
- * a request line Node cannot parse or a method no service implements (501). Each is answered as RFC 9457
- * problem details, like everything else.
+ * a method no operation uses (405: TRACE, CONNECT, WebDAV...), a method Node's parser does not even know (501,
+ * as RFC 9110 15.6.2 says). Each is answered as RFC 9457 problem details, like everything else.
  */
 
-/** The methods the platform's operations use; any other (TRACE, CONNECT, WebDAV...) is 501 before routing. */
+/** The methods the platform's operations use; any other (TRACE, CONNECT, WebDAV...) is 405 before routing. */
 export const SERVED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** `Allow` of a 405 for a method no resource takes: what some resources take (each route's own 405 is narrower). */
+export const SERVED_METHODS_ALLOW = [...SERVED_METHODS].join(', ');
 
 /** What a method outside SERVED_METHODS is answered (null: the method is served). */
 export function unservedMethodProblem(method: string): ProblemDetails | null {
   if (SERVED_METHODS.has(method.toUpperCase())) return null;
-  return problem(501, `${method} is not implemented here; the API takes ${[...SERVED_METHODS].join(', ')}`);
+  return problem(405, `${method} is not allowed on any resource of this API; it takes ${SERVED_METHODS_ALLOW}`);
 }
 
 /** Fastify's router errors (`frameworkErrors`), by code. */
@@ -69,10 +72,11 @@ export function onClientError(error: Error & { code?: string }, socket: Socket):
   socket.destroy(error);
 }
 
-/** The onRequest hook: methods nobody serves are 501, before any route or guard runs. */
+/** The onRequest hook: methods nobody serves are 405, before any route or guard runs. */
 export function refuseUnservedMethods(req: FastifyRequest, reply: FastifyReply, done: () => void): void {
   const body = unservedMethodProblem(req.method);
   if (body) {
+    void reply.header('allow', SERVED_METHODS_ALLOW);
     sendProblem(reply, body);
     return;
   }
