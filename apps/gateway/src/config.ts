@@ -17,9 +17,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       /** A department part of the combined view that takes longer is marked unavailable. */
       PART_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
       DEMO_PASSWORD: z.string().min(8).optional(),
-      /** JSON file of users: [{username, department, role, passwordHash}] (hashes from `npm run hash-password`). */
-      USERS_FILE: z.string().optional(),
       RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+      /** Failed logins of one account within LOGIN_FAILURE_WINDOW_SECONDS before it is refused 429 until the window passes. */
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+      /** Failed logins from one client (IP address), whatever the account, before that client is refused 429. */
+      LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+      LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
       /** Origins allowed to call the API from a browser, comma-separated; none by default. */
       CORS_ORIGINS: z
         .string()
@@ -31,10 +34,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   if (config.DEMO_DATA && !config.DEMO_PASSWORD) {
     throw new ConfigError('invalid configuration:\n  DEMO_PASSWORD: required (at least 8 characters) when DEMO_DATA is on');
   }
-  const upstreams = Object.fromEntries(SERVICES.map((s) => [s, config[`${s.toUpperCase()}_URL` as keyof typeof config] as string])) as Record<
-    ServiceName,
-    string
-  >;
+  // A Map, not an object: a name that came from a request can never reach a prototype member (issue 11).
+  const upstreams: ReadonlyMap<ServiceName, string> = new Map(SERVICES.map((s) => [s, config[`${s.toUpperCase()}_URL` as keyof typeof config] as string]));
   return { ...config, upstreams };
 }
 

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, listen, runMain } from '@opm/platform';
@@ -15,12 +14,7 @@ runMain(async () => {
     docsPath: 'api/docs',
     patchDocument: (doc) => app.get(OpenApiAggregator).merged(doc),
   });
-  // Security headers; the CSP still lets the bundled Swagger UI run from /api/docs.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] },
-    },
-  });
+  // Security headers (helmet) come from createHttpApp, the same on every service.
   await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
   app.enableCors({ origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, exposedHeaders: ['x-correlation-id', 'etag', 'location'] });
   await listen(app, config);

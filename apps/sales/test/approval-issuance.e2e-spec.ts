@@ -103,24 +103,31 @@ describe('approval, issuance, printable order, customer confirmation (e2e)', () 
     expect(self.body.detail).toContain('segregation of duties');
   });
 
-  it('R4.1 a step delegated to a colleague of the same role for a period is decided by them, on behalf of the approver', async () => {
+  it("R4.1 I11.7 a step delegated to a colleague of the approver's department for a period is decided by them, on behalf of the approver", async () => {
     const order = await approvable();
     const from = new Date(Date.now() - 60_000).toISOString();
     const to = new Date(Date.now() + 3_600_000).toISOString();
-    await gateway
-      .post('/api/v1/approvals/delegations')
-      .set('authorization', await as('finance.head'))
-      .send({ step: 'SALES_HEAD', delegate: 'production.head', validFrom: from, validTo: to, reason: 'not mine to give' })
-      .expect(403);
-    await gateway
-      .post('/api/v1/approvals/delegations')
-      .set('authorization', await as('sales.head'))
-      .send({ step: 'SALES_HEAD', delegate: 'production.head', validFrom: from, validTo: to, reason: 'trade fair trip' })
-      .expect(201);
-    expect((await decide(order.id, 'SALES_HEAD', 'production.staff')).status).toBe(403);
-    const delegated = await decide(order.id, 'SALES_HEAD', 'production.head');
+    const delegate = async (user: string, step: string, to_: string) =>
+      gateway
+        .post('/api/v1/approvals/delegations')
+        .set('authorization', await as(user))
+        .send({ step, delegate: to_, validFrom: from, validTo: to, reason: 'annual leave' });
+    expect((await delegate('sales.head', 'FINANCE', 'finance.staff')).status).toBe(403);
+    // Another department, or a name that is no user: refused, naming the field; nothing recorded.
+    const outsider = await delegate('finance.head', 'FINANCE', 'sales.head');
+    expect(outsider.status).toBe(422);
+    expect(outsider.body.errors).toEqual([{ field: 'delegate', message: 'must be a user of FINANCE; sales.head is in SALES' }]);
+    const nobody = await delegate('finance.head', 'FINANCE', 'no.such.user');
+    expect(nobody.status).toBe(422);
+    expect(nobody.body.errors[0]).toMatchObject({ field: 'delegate', message: 'no.such.user is not a user' });
+    expect((await delegate('finance.head', 'FINANCE', 'finance.staff')).status).toBe(201);
+    for (const [step, user] of [['SALES_HEAD', 'sales.head'], ['DIVISION_LEADER', 'leader']]) {
+      if ((await steps(order.id)).find((s) => s.step === step)?.status === 'PENDING') expect((await decide(order.id, step, user)).status).toBe(200);
+    }
+    expect((await decide(order.id, 'FINANCE', 'production.staff')).status).toBe(403);
+    const delegated = await decide(order.id, 'FINANCE', 'finance.staff');
     expect(delegated.status).toBe(200);
-    expect((await steps(order.id))[0]).toMatchObject({ status: 'APPROVED', decidedBy: 'production.head', onBehalfOf: 'sales.head' });
+    expect((await steps(order.id)).find((s) => s.step === 'FINANCE')).toMatchObject({ status: 'APPROVED', decidedBy: 'finance.staff', onBehalfOf: 'finance.head' });
   });
 
   it('R4.1 two concurrent decisions on one step: one wins, the other gets 409', async () => {

@@ -83,8 +83,10 @@ export class TestStack {
       );
     }
     try {
-      await Promise.all(services.map((s) => this.member(s).start()));
-      if (this.options.gateway) await this.member('gateway').start();
+      // TEST_READY_TIMEOUT_MS: how long a process may take to answer ready (a loaded shared machine needs more).
+      const readyTimeoutMs = Number(process.env.TEST_READY_TIMEOUT_MS ?? 60_000);
+      await Promise.all(services.map((s) => this.member(s).start(readyTimeoutMs)));
+      if (this.options.gateway) await this.member('gateway').start(readyTimeoutMs);
     } catch (err) {
       await this.stop();
       throw err;

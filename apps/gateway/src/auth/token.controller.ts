@@ -1,11 +1,13 @@
-import { Body, Controller, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { DEPARTMENTS, ROLES } from '@opm/contracts';
-import { ApiAnswers, apiView, Public, type ViewOf } from '@opm/platform';
+import { ApiAnswers, apiView, ProblemException, Public, type ViewOf } from '@opm/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
+import { LoginThrottle } from './login-throttle';
 import { UserStore } from './user-store';
 
 export class TokenRequestDto {
@@ -39,11 +41,18 @@ export type TokenResponse = ViewOf<typeof AccessTokenView>;
 export class TokenController {
   private readonly secret: Uint8Array;
 
+  private readonly throttle: LoginThrottle;
+
   constructor(
     private readonly users: UserStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
     this.secret = new TextEncoder().encode(config.JWT_SECRET);
+    this.throttle = new LoginThrottle({
+      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerClient: config.LOGIN_MAX_FAILURES_PER_CLIENT,
+      windowMs: config.LOGIN_FAILURE_WINDOW_SECONDS * 1000,
+    });
   }
 
   @Public()
@@ -56,10 +65,29 @@ export class TokenController {
     description: 'unknown user or wrong password',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
   })
+  @ApiResponse({
+    status: 429,
+    description: 'too many failed logins for this account or from this client; Retry-After says when to try again',
+    headers: { 'Retry-After': { description: 'seconds until a login is taken again', schema: { type: 'integer' } } },
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+  })
   @ApiAnswers(AccessTokenView, { errors: [400], description: 'the token, its lifetime and the user it names' })
-  async token(@Body() body: TokenRequestDto): Promise<TokenResponse> {
+  async token(@Body() body: TokenRequestDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponse> {
+    const client = req.ip;
+    const verdict = this.throttle.check(body.username, client, Date.now());
+    if (!verdict.allowed) {
+      void reply.header('retry-after', String(verdict.retryAfterSeconds));
+      const who = verdict.reason === 'account' ? `for ${body.username}` : 'from this client';
+      throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, `too many failed logins ${who}; try again in ${verdict.retryAfterSeconds} s`, {
+        retryAfterSeconds: verdict.retryAfterSeconds,
+      });
+    }
     const user = await this.users.authenticate(body.username, body.password);
-    if (!user) throw new UnauthorizedException({ detail: 'unknown user or wrong password' });
+    if (!user) {
+      this.throttle.failed(body.username, client, Date.now());
+      throw new UnauthorizedException({ detail: 'unknown user or wrong password' });
+    }
+    this.throttle.succeeded(body.username);
     const accessToken = await new SignJWT({ department: user.department, role: user.role })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.username)

@@ -1,20 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { DEMO_USERS, DEPARTMENTS, ROLES } from '@opm/contracts';
-import type { Principal } from '@opm/platform';
+import { DEMO_USERS } from '@opm/contracts';
+import { hashPassword, type Principal, UsersFileSchema, verifyPassword } from '@opm/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
-import { hashPassword, verifyPassword } from '@opm/platform';
-
-
-const UsersFileSchema = z.array(
-  z.object({
-    username: z.string().min(1),
-    department: z.enum(DEPARTMENTS),
-    role: z.enum(ROLES),
-    passwordHash: z.string().startsWith('scrypt$'),
-  }),
-);
 
 interface StoredUser extends Principal {
   passwordHash: string;

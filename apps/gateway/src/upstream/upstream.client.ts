@@ -61,8 +61,10 @@ export class UpstreamClient {
       body = Buffer.isBuffer(req.body) ? req.body : JSON.stringify(req.body);
       headers['content-type'] = Buffer.isBuffer(req.body) ? (req.headers?.['content-type'] ?? 'application/octet-stream') : 'application/json';
     }
+    const base = this.config.upstreams.get(service);
+    if (base === undefined) throw new UpstreamUnavailable(service, false, new Error('no such service'));
     try {
-      const res = await fetch(new URL(req.path, this.config.upstreams[service]), {
+      const res = await fetch(new URL(req.path, base), {
         method: req.method,
         headers,
         body,

@@ -1,12 +1,13 @@
-import { authorityFor, Delegation, planChain } from './approval-chain';
+import { authorityFor, Delegation, delegateProblem, planChain } from './approval-chain';
 
 const salesHead = { username: 'sales.head', department: 'SALES', role: 'HEAD' } as const;
-const deputy = { username: 'production.head', department: 'PRODUCTION', role: 'HEAD' } as const;
+const financeHead = { username: 'finance.head', department: 'FINANCE', role: 'HEAD' } as const;
+const deputy = { username: 'finance.staff', department: 'FINANCE', role: 'STAFF' } as const;
 const now = new Date('2026-11-26T12:00:00Z');
 const delegation = (o: Partial<Delegation> = {}): Delegation => ({
-  step: 'SALES_HEAD',
-  delegator: 'sales.head',
-  delegate: 'production.head',
+  step: 'FINANCE',
+  delegator: 'finance.head',
+  delegate: 'finance.staff',
   validFrom: new Date('2026-11-25T00:00:00Z'),
   validTo: new Date('2026-11-30T00:00:00Z'),
   revokedAt: null,
@@ -33,15 +34,26 @@ describe('approval chain', () => {
 
   it('R4.1 segregation of duties: whoever recorded the order cannot approve it, nor their delegate', () => {
     expect(authorityFor(salesHead, 'SALES_HEAD', 'sales.head', [], now)).toMatchObject({ ok: false, reason: expect.stringContaining('segregation of duties') });
-    expect(authorityFor(deputy, 'SALES_HEAD', 'sales.head', [delegation()], now)).toMatchObject({ ok: false });
+    expect(authorityFor(deputy, 'FINANCE', 'finance.head', [delegation()], now)).toMatchObject({ ok: false });
   });
 
-  it('R4.1 a delegate of the same role decides within the period, on behalf of the delegator', () => {
-    expect(authorityFor(deputy, 'SALES_HEAD', 'sales.staff', [delegation()], now)).toEqual({ ok: true, onBehalfOf: 'sales.head' });
-    expect(authorityFor(deputy, 'SALES_HEAD', 'sales.staff', [delegation({ validTo: now })], now).ok).toBe(false);
-    expect(authorityFor(deputy, 'SALES_HEAD', 'sales.staff', [delegation({ revokedAt: now })], now).ok).toBe(false);
-    expect(authorityFor(deputy, 'FINANCE', 'sales.staff', [delegation()], now).ok).toBe(false);
-    const staff = { username: 'production.staff', department: 'PRODUCTION', role: 'STAFF' } as const;
-    expect(authorityFor(staff, 'SALES_HEAD', 'sales.staff', [delegation({ delegate: 'production.staff' })], now).ok).toBe(false);
+  it("R4.1 I11.7 a delegate of the step's department decides within the period, on behalf of the delegator", () => {
+    expect(authorityFor(deputy, 'FINANCE', 'sales.staff', [delegation()], now)).toEqual({ ok: true, onBehalfOf: 'finance.head' });
+    expect(authorityFor(deputy, 'FINANCE', 'sales.staff', [delegation({ validTo: now })], now).ok).toBe(false);
+    expect(authorityFor(deputy, 'FINANCE', 'sales.staff', [delegation({ revokedAt: now })], now).ok).toBe(false);
+    expect(authorityFor(deputy, 'SALES_HEAD', 'sales.staff', [delegation()], now).ok).toBe(false);
+    // A delegation that names someone of another department (recorded before the rule) gives them nothing.
+    const outsider = { username: 'production.head', department: 'PRODUCTION', role: 'HEAD' } as const;
+    expect(authorityFor(outsider, 'FINANCE', 'sales.staff', [delegation({ delegate: 'production.head' })], now).ok).toBe(false);
+  });
+
+  it('I11.7 a delegation names an existing user of the delegator\'s department, never the delegator', () => {
+    const find = (name: string) => [salesHead, financeHead, deputy].find((u) => u.username === name);
+    expect(delegateProblem(financeHead, 'finance.staff', find('finance.staff'), true)).toBeNull();
+    expect(delegateProblem(financeHead, 'sales.head', find('sales.head'), true)).toBe('must be a user of FINANCE; sales.head is in SALES');
+    expect(delegateProblem(financeHead, 'nobody.at.all', find('nobody.at.all'), true)).toBe('nobody.at.all is not a user');
+    expect(delegateProblem(financeHead, 'finance.head', find('finance.head'), true)).toBe('must not be yourself');
+    // With only an external identity provider there is no list to check; acting still needs the department.
+    expect(delegateProblem(financeHead, 'someone', undefined, false)).toBeNull();
   });
 });

@@ -43,8 +43,29 @@ export function holdsStep(principal: Pick<Principal, 'department' | 'role'>, ste
 }
 
 /**
- * May this person decide this step now (R4.1)? The step's own approver, or a colleague of the same role to
- * whom an approver delegated it for a period that covers now; never the person who recorded the order.
+ * Whom a step may be delegated to (R4.1, issue 11): an existing user of the delegator's own department (a
+ * deputy), never the delegator. Null when the delegate is acceptable; `known` false means there is no user
+ * list to check against (an external identity provider only), so only the department rule of `authorityFor`
+ * applies when the delegate acts.
+ */
+export function delegateProblem(delegator: Principal, delegate: string, found: Principal | undefined, known: boolean): string | null {
+  if (delegate === delegator.username) return 'must not be yourself';
+  if (!known) return null;
+  if (!found) return `${delegate} is not a user`;
+  if (found.department !== delegator.department) return `must be a user of ${delegator.department}; ${delegate} is in ${found.department}`;
+  return null;
+}
+
+/** Whether `principal` is someone a delegation of `step` can name: of the step's department, or of its role where any department holds it. */
+function canDeputise(principal: Principal, step: ApprovalStep): boolean {
+  const rule = STEP_APPROVER[step];
+  return rule.department === '*' ? principal.role === rule.role : principal.department === rule.department;
+}
+
+/**
+ * May this person decide this step now (R4.1)? The step's own approver, or a colleague of the step's department
+ * (a leader, for the leader's step) to whom an approver delegated it for a period that covers now; never the
+ * person who recorded the order.
  */
 export function authorityFor(principal: Principal, step: ApprovalStep, recordedBy: string | null, delegations: readonly Delegation[], now: Date): Authority {
   if (recordedBy !== null && principal.username === recordedBy) {
@@ -54,7 +75,7 @@ export function authorityFor(principal: Principal, step: ApprovalStep, recordedB
   const delegation = delegations.find(
     (d) => d.step === step && d.delegate === principal.username && d.revokedAt === null && d.validFrom <= now && now < d.validTo,
   );
-  if (delegation && principal.role === STEP_APPROVER[step].role) {
+  if (delegation && canDeputise(principal, step)) {
     if (delegation.delegator === recordedBy) {
       // A delegate acts for the delegator: what the delegator may not do, the delegate may not do for them.
       return { ok: false, reason: `segregation of duties: ${delegation.delegator} recorded this order; their delegate cannot approve it` };

@@ -70,13 +70,13 @@ export class ApprovalsController {
   @Allow('*:HEAD', '*:LEADER')
   @Idempotent()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Delegate an approval step to a named colleague of the same role for a period (R4.1)' })
+  @ApiOperation({ summary: "Delegate an approval step to a named colleague of the approver's own department for a period (R4.1)" })
   @ApiBody({
     type: CreateDelegationDto,
     examples: {
       leave: {
         summary: 'the sales head hands SALES_HEAD to a colleague head for two weeks',
-        value: { step: 'SALES_HEAD', delegate: 'production.head', validFrom: '2026-12-01T00:00:00Z', validTo: '2026-12-15T00:00:00Z', reason: 'annual leave' },
+        value: { step: 'FINANCE', delegate: 'finance.staff', validFrom: '2026-12-01T00:00:00Z', validTo: '2026-12-15T00:00:00Z', reason: 'annual leave' },
       },
     },
   })

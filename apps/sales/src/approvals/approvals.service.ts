@@ -3,14 +3,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APPROVAL_STEPS, ApprovalStep } from '@opm/contracts';
-import { assertVersion, AuditLog, ConflictProblem, inTransaction, NotFoundProblem, Principal, ProblemException } from '@opm/platform';
+import {
+  assertVersion,
+  AuditLog,
+  BusinessRuleProblem,
+  ConflictProblem,
+  inTransaction,
+  NotFoundProblem,
+  Principal,
+  ProblemException,
+  SERVICE_CONFIG,
+  type ServiceConfig,
+  UserDirectory,
+} from '@opm/platform';
 import { minAmountFor, SALES_CONFIG, SalesConfig } from '../config/sales-config';
 import { ApprovalTrailEntry, OrderFacts } from '../lifecycle/order-facts';
 import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
 import { canTake } from '../lifecycle/order-state-machine';
 import { Order } from '../lifecycle/order.entity';
 import { OrderRepository } from '../lifecycle/order.repository';
-import { authorityFor, holdsStep, planChain } from './approval-chain';
+import { authorityFor, delegateProblem, holdsStep, planChain } from './approval-chain';
 import { ApprovalStepRecord } from './approval-step.entity';
 import {
   ApprovalChainView,
@@ -31,6 +43,9 @@ import { CreateDelegationDto } from './dto/create-delegation.dto';
  */
 @Injectable()
 export class ApprovalsService implements OnModuleInit {
+  /** Who the built-in users are: a delegation names one of them (DEMO_DATA, USERS_FILE). */
+  private readonly users: UserDirectory;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lifecycle: OrderLifecycle,
@@ -38,7 +53,10 @@ export class ApprovalsService implements OnModuleInit {
     private readonly facts: OrderFacts,
     private readonly audit: AuditLog,
     @Inject(SALES_CONFIG) private readonly config: SalesConfig,
-  ) {}
+    @Inject(SERVICE_CONFIG) service: ServiceConfig,
+  ) {
+    this.users = UserDirectory.load(service);
+  }
 
   onModuleInit(): void {
     this.lifecycle.onEnter('AWAITING_APPROVAL', (m, entered) => this.openChain(m, entered.order));
@@ -162,6 +180,8 @@ export class ApprovalsService implements OnModuleInit {
     if (dto.delegate === principal.username) {
       throw new BadRequestException({ detail: 'a delegation names someone else', errors: [{ field: 'delegate', message: 'must not be yourself' }] });
     }
+    const wrongDelegate = delegateProblem(principal, dto.delegate, this.users.find(dto.delegate), this.users.known);
+    if (wrongDelegate) throw new BusinessRuleProblem(`delegate ${wrongDelegate}`, { errors: [{ field: 'delegate', message: wrongDelegate }] });
     const validFrom = new Date(dto.validFrom);
     const validTo = new Date(dto.validTo);
     if (!(validFrom < validTo)) {

@@ -1,8 +1,8 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { SalesOrderDetailsChangedV1, sumMoney } from '@opm/contracts';
+import { isoDay, SalesOrderDetailsChangedV1, sumMoney } from '@opm/contracts';
 import { AuditLog, BusinessRuleProblem, ConflictProblem, inTransaction, Outbox, requestContext } from '@opm/platform';
 import { CatalogProduct } from '../catalog/catalog-product.entity';
 import { SALES_CONFIG, SalesConfig } from '../config/sales-config';
@@ -16,10 +16,17 @@ import { Order } from '../lifecycle/order.entity';
 import { OrderRepository } from '../lifecycle/order.repository';
 import type { EscalationDecisionDto } from './dto/escalation-decision.dto';
 import { Lead } from './leads/lead.entity';
+import { OrderDates, orderDateProblems } from './order-dates';
 import { runPreliminaryReview } from './preliminary-review';
 import { PreliminaryReviewRun } from './preliminary-review.entity';
 
 const fieldError = (field: string, message: string) => ({ errors: [{ field, message }] });
+
+/** 400 naming every date outside the order's window (`order-dates.ts`). */
+function refuseDatesOutOfWindow(dates: OrderDates): void {
+  const errors = orderDateProblems(dates, isoDay(new Date()));
+  if (errors.length) throw new BadRequestException({ detail: `Invalid request: ${[...new Set(errors.map((e) => e.field))].join(', ')}`, errors });
+}
 
 /**
  * Intake (R2): recording an order (from a call, a lead...), the preliminary review whenever an order enters
@@ -52,6 +59,7 @@ export class IntakeService implements OnModuleInit {
    * same order for every create, so concurrent creates queue and never deadlock.
    */
   async record(m: EntityManager, dto: CreateOrderDto & { leadId?: string | null }): Promise<OrderView> {
+    refuseDatesOutOfWindow(dto);
     const [customer] = await m.query(`SELECT id FROM sales_customer WHERE id = $1 FOR UPDATE`, [dto.customerId]);
     if (!customer) {
       throw new BusinessRuleProblem(`customer ${dto.customerId} is not registered`, fieldError('customerId', 'no such customer'));
@@ -94,7 +102,10 @@ export class IntakeService implements OnModuleInit {
         ifMatch,
         audit: 'order.info-supplied',
         reason: `supplied: ${fields.join(', ')}`,
-        change: (o) => applyDetails(o, dto),
+        change: (o) => {
+          if (dto.deliveryDate != null) refuseDatesOutOfWindow({ orderDate: o.orderDate, deliveryDate: dto.deliveryDate });
+          applyDetails(o, dto);
+        },
         effects: (o) => this.outbox.publish(m, SalesOrderDetailsChangedV1, { orderId: o.id }, detailsChanged(o)).then(() => undefined),
       });
       return toOrderView(order);

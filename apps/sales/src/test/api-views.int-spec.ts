@@ -175,7 +175,7 @@ describe("sales' answers conform to the views of its API document (PostgreSQL)",
 
     const now = Date.now();
     const delegation = await approvals.delegate(
-      { step: 'SALES_HEAD', delegate: 'production.head', validFrom: new Date(now - 60_000).toISOString(), validTo: new Date(now + 3_600_000).toISOString(), reason: 'trade fair trip' },
+      { step: 'SALES_HEAD', delegate: 'sales.staff', validFrom: new Date(now - 60_000).toISOString(), validTo: new Date(now + 3_600_000).toISOString(), reason: 'trade fair trip' },
       head('SALES', 'sales.head'),
     );
     expectConforms(DelegationViewDef, delegation);
@@ -183,8 +183,9 @@ describe("sales' answers conform to the views of its API document (PostgreSQL)",
     expect(delegations.items.map((d) => d.id)).toContain(delegation.id);
     expectConforms(DelegationsDef, delegations);
 
-    const first = await approvals.decide(order.id, 'SALES_HEAD', { decision: 'APPROVE', comment: 'for the sales head' }, head('PRODUCTION', 'production.head'), undefined);
-    expect(first.steps[0]).toMatchObject({ status: 'APPROVED', decidedBy: 'production.head', onBehalfOf: 'sales.head' });
+    const deputy = { username: 'sales.staff', department: 'SALES', role: 'STAFF' } as const;
+    const first = await approvals.decide(order.id, 'SALES_HEAD', { decision: 'APPROVE', comment: 'for the sales head' }, deputy, undefined);
+    expect(first.steps[0]).toMatchObject({ status: 'APPROVED', decidedBy: 'sales.staff', onBehalfOf: 'sales.head' });
     expectConforms(ApprovalDecisionResultDef, first);
     await approvals.decide(order.id, 'DIVISION_LEADER', { decision: 'APPROVE', comment: 'ok' }, leader, undefined);
     const last = await approvals.decide(order.id, 'FINANCE', { decision: 'APPROVE', comment: 'margin fine' }, head('FINANCE', 'finance.head'), undefined);

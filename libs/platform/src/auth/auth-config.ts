@@ -17,6 +17,8 @@ export const authConfigShape = {
   OIDC_DEPARTMENT_CLAIM: z.string().default('department'),
   OIDC_ROLE_CLAIM: z.string().default('role'),
   OIDC_USERNAME_CLAIM: z.string().default('preferred_username'),
+  /** JSON file of the built-in users: [{username, department, role, passwordHash}]; the gateway logs them in, services look them up. */
+  USERS_FILE: z.string().optional(),
 };
 
 export type AuthConfig = z.infer<z.ZodObject<typeof authConfigShape>> & { NODE_ENV: string };

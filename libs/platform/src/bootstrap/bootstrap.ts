@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +7,8 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { allTopics } from '@opm/contracts';
 import type { BaseConfig, ServiceConfig } from '../config/service-config';
 import { completeApiDocument } from '../http/api-docs';
+import { onClientError, onFrameworkError, refuseUnservedMethods } from '../http/framework-errors';
+import { checkParameters, parseJsonBody } from '../http/input-guard';
 import { strictValidationPipe } from '../http/problem-details';
 import { EventTransport } from '../messaging/event-transport';
 import { adoptApp, adoptMain } from './process-host';
@@ -23,11 +26,13 @@ export interface HttpAppOptions {
 export async function createHttpApp(module: unknown, config: BaseConfig, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     module as never,
-    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true }),
+    // What the framework answers itself (bad URL encoding, 414, 431, unknown methods) is problem details too.
+    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true, frameworkErrors: onFrameworkError, clientErrorHandler: onClientError }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(strictValidationPipe());
+  await guardInput(app);
   // Documents (a printed order sent back for verification) arrive as raw bytes; the body limit still applies.
   app
     .getHttpAdapter()
@@ -44,6 +49,35 @@ export async function createHttpApp(module: unknown, config: BaseConfig, options
     ...(patch ? { patchDocumentOnRequest: (_req: unknown, _res: unknown, doc: OpenAPIObject) => patch(doc) } : {}),
   });
   return app;
+}
+
+/**
+ * The one input layer (issue 11, `http/input-guard.ts`): JSON bodies parsed with a depth limit and refused when
+ * they carry NUL, lone surrogates or prototype keys; query and path parameters checked the same way before any
+ * guard, pipe or handler; methods nobody serves refused; the gateway's security headers on every process.
+ */
+async function guardInput(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Through Nest's useBodyParser, so Nest does not add its own JSON parser at init; the API takes no forms.
+  fastify.removeContentTypeParser('application/json');
+  app.useBodyParser('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body.toString('utf8')));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+  fastify.addHook('onRequest', refuseUnservedMethods);
+  fastify.addHook('preValidation', async (req) => {
+    checkParameters('query', req.query);
+    checkParameters('path', req.params);
+  });
+  // Security headers; the CSP still lets the bundled Swagger UI run from the docs path.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] },
+    },
+  });
 }
 
 /** Listens on the configured port; a port already taken is named in the error. */

@@ -48,7 +48,7 @@ export interface paths {
         /** Delegations of approval steps, newest first (at most 200) (R4.1) */
         get: operations["sales_ApprovalsController_delegations"];
         put?: never;
-        /** Delegate an approval step to a named colleague of the same role for a period (R4.1) */
+        /** Delegate an approval step to a named colleague of the approver's own department for a period (R4.1) */
         post: operations["sales_ApprovalsController_delegate"];
         delete?: never;
         options?: never;
@@ -1130,8 +1130,8 @@ export interface components {
         };
         CreateDelegationDto: {
             /**
-             * @description username of the colleague
-             * @example production.head
+             * @description username of the colleague: an existing user of the approver's department
+             * @example finance.staff
              */
             delegate: string;
             /** @example annual leave */
@@ -1486,7 +1486,6 @@ export interface components {
             status: "NEW" | "CONVERTED";
             version: number;
         };
-        Object: Record<string, never>;
         OpenApiDocument: {
             info: {
                 title: string;
@@ -2446,10 +2445,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description too many requests; retry after Retry-After seconds */
+            /**
+             * @description too many requests; retry after Retry-After seconds
+             *
+             *     too many failed logins for this account or from this client; Retry-After says when to try again
+             */
             429: {
                 headers: {
-                    /** @description seconds to wait */
+                    /** @description seconds until a login is taken again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -2462,8 +2465,8 @@ export interface operations {
     sales_CustomersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description part of the name */
                 name?: string;
             };
@@ -3087,8 +3090,8 @@ export interface operations {
     sales_LeadsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "NEW" | "CONVERTED";
             };
             header?: never;
@@ -3467,8 +3470,8 @@ export interface operations {
     sales_OrdersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
                 customerId?: string;
             };
@@ -5482,8 +5485,8 @@ export interface operations {
     production_ProductsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description only active (true) or inactive (false) products */
                 active?: boolean;
             };
@@ -5843,8 +5846,8 @@ export interface operations {
     purchasing_BomsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -6135,8 +6138,8 @@ export interface operations {
     purchasing_StockController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description only this material */
                 material?: string;
             };
@@ -6360,8 +6363,8 @@ export interface operations {
     quality_StandardsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description only this product */
                 productCode?: string;
             };
@@ -6437,8 +6440,8 @@ export interface operations {
     purchasing_SuppliersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description only suppliers of this material */
                 material?: string;
                 active?: boolean;
@@ -6584,8 +6587,8 @@ export interface operations {
     production_WorkCentresController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,8 +12,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObjects } from '@opm/platform';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
@@ -58,8 +57,7 @@ class ProductFieldsDto {
   @ApiProperty({ type: [ProductCapacityUseDto] })
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ProductCapacityUseDto)
+  @NestedObjects(() => ProductCapacityUseDto)
   capacityUse!: ProductCapacityUseDto[];
 
   @ApiPropertyOptional({ type: String, example: 'BOM-P-100', nullable: true, description: 'bill of materials in purchasing' })

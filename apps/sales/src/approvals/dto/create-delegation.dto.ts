@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { APPROVAL_STEPS, type ApprovalStep } from '@opm/contracts';
 
-/** POST /approvals/delegations: the caller, an approver of `step`, delegates it to a colleague of the same role. */
+/** POST /approvals/delegations: the caller, an approver of `step`, delegates it to an existing user of their own department. */
 export class CreateDelegationDto {
   @ApiProperty({ enum: APPROVAL_STEPS })
   @IsIn(APPROVAL_STEPS)
   step!: ApprovalStep;
 
-  @ApiProperty({ example: 'production.head', description: 'username of the colleague' })
+  @ApiProperty({ example: 'finance.staff', description: "username of the colleague: an existing user of the approver's department" })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

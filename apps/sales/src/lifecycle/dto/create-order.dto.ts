@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   ArrayMaxSize,
@@ -17,9 +16,9 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { ORDER_CHANNELS, type OrderChannel } from '@opm/contracts';
+import { NestedObject, NestedObjects } from '@opm/platform';
 
 const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
 const DATE_ONLY = { strict: true, strictSeparator: true } as const;
@@ -32,7 +31,8 @@ export class OrderLineDto {
   productCode?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Custom bracket', description: 'required when there is no productCode' })
-  @ValidateIf((line: OrderLineDto) => line.productCode == null)
+  // Required without a productCode; with one it may be left out or null, but when given it is still text.
+  @ValidateIf((line: OrderLineDto) => line.productCode == null || line.productName != null)
   @IsString()
   @IsNotEmpty({ message: 'productName is required when productCode is absent' })
   @MaxLength(200)
@@ -140,8 +140,7 @@ export class CreateOrderDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
+  @NestedObjects(() => OrderLineDto)
   lines!: OrderLineDto[];
 
   @ApiPropertyOptional({ description: 'flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1)' })
@@ -151,8 +150,7 @@ export class CreateOrderDto {
 
   @ApiPropertyOptional({ type: SpecialRequirementsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => SpecialRequirementsDto)
+  @NestedObject(() => SpecialRequirementsDto)
   specialRequirements?: SpecialRequirementsDto | null;
 }
 
