@@ -8,6 +8,7 @@ import type { BaseConfig, ServiceConfig } from '../config/service-config';
 import { completeApiDocument } from '../http/api-docs';
 import { strictValidationPipe } from '../http/problem-details';
 import { EventTransport } from '../messaging/event-transport';
+import { instrumentHttp } from '../observability/http-instrumentation';
 import { adoptApp, adoptMain } from './process-host';
 
 export interface HttpAppOptions {
@@ -28,6 +29,7 @@ export async function createHttpApp(module: unknown, config: BaseConfig, options
   );
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(strictValidationPipe());
+  instrumentHttp(app);
   // Documents (a printed order sent back for verification) arrive as raw bytes; the body limit still applies.
   app
     .getHttpAdapter()

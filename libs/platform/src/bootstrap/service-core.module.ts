@@ -19,6 +19,9 @@ import { Outbox } from '../messaging/outbox';
 import { OutboxRelay } from '../messaging/outbox-relay';
 import { CorrelationMiddleware } from '../observability/correlation.middleware';
 import { loggerModule } from '../observability/logger';
+import { MessagingTelemetry } from '../observability/messaging-telemetry';
+import { ObservabilityModule } from '../observability/observability.module';
+import { ServiceMetrics } from '../observability/service-metrics';
 import { typeOrmOptions } from '../persistence/database';
 
 export interface ServiceCoreOptions {
@@ -39,6 +42,7 @@ export class ServiceCoreModule implements NestModule {
       global: true,
       imports: [
         loggerModule(config.SERVICE_NAME, config.LOG_LEVEL),
+        ObservabilityModule.forRoot(config),
         TypeOrmModule.forRoot(typeOrmOptions(config, entities, migrations)),
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot(config),
@@ -55,6 +59,8 @@ export class ServiceCoreModule implements NestModule {
         AuditLog,
         IdempotencyStore,
         DemoData,
+        MessagingTelemetry,
+        ServiceMetrics,
       ],
       exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],
     };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authConfigShape, checkAuthConfig } from '../auth/auth-config';
 import { currentEnv } from '../bootstrap/process-host';
 import { EVENT_TRANSPORTS } from '../messaging/event-transport';
+import { observabilityConfigShape } from '../observability/observability-config';
 
 /** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
 export const DEFAULT_PORTS = {
@@ -33,6 +34,7 @@ const baseSchema = (name: ProcessName) =>
       .default('false')
       .transform((v) => v === 'true' || v === '1'),
     ...authConfigShape,
+    ...observabilityConfigShape,
   });
 
 const serviceSchema = (name: ProcessName) =>

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEAD_LETTER_ERROR_MAX_LENGTH, DEAD_LETTER_HEADERS, Envelope, EventDefinition, deadLetterTopic, parseEvent } from '@opm/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
+import { MessagingTelemetry } from '../observability/messaging-telemetry';
 import { requestContext } from '../observability/request-context';
 import { EventContext, EventTransport } from './event-transport';
 
@@ -39,9 +40,15 @@ export class Inbox {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: EventTransport,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly telemetry: MessagingTelemetry,
   ) {}
 
-  async consume<P>(consumer: string, definition: EventDefinition<P>, ctx: EventContext, handle: EventHandler<P>): Promise<void> {
+  /** One delivery, traced and timed by its outcome (issue 11, item 4). */
+  consume<P>(consumer: string, definition: EventDefinition<P>, ctx: EventContext, handle: EventHandler<P>): Promise<void> {
+    return this.telemetry.handle(consumer, ctx, () => this.deliver(consumer, definition, ctx, handle));
+  }
+
+  private async deliver<P>(consumer: string, definition: EventDefinition<P>, ctx: EventContext, handle: EventHandler<P>): Promise<void> {
     const message = ctx.getMessage();
     const incoming: Incoming = {
       topic: ctx.getTopic(),
@@ -70,6 +77,7 @@ export class Inbox {
               [consumer, event.eventId, incoming.topic, incoming.partition, incoming.offset],
             );
             if (fresh.length === 0) {
+              this.telemetry.mark('duplicate');
               this.logger.debug(`${consumer}: ${event.type} ${event.eventId} already handled; skipped`);
               return;
             }
@@ -107,6 +115,7 @@ export class Inbox {
 
   /** Publishes the original message to the dead-letter topic and keeps a local record; throws if the transport is away. */
   private async deadLetter(consumer: string, incoming: Incoming, error: string): Promise<void> {
+    this.telemetry.mark('dead-lettered');
     this.logger.error(`${consumer}: ${incoming.topic}@${incoming.partition}:${incoming.offset} dead-lettered: ${error}`);
     await this.transport.send([
       {

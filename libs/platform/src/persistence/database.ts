@@ -3,6 +3,7 @@ import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import type { MixedList } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { MessagingTables1764100000000 } from './messaging-tables.migration';
+import { OutboxHeaders1796165531573 } from './outbox-headers.migration';
 import { AuditAndIdempotencyTables1764100000200 } from './platform-tables.migration';
 
 /** TypeORM for one service's own database (N3): migrations run at start-up, never schema sync. */
@@ -15,7 +16,7 @@ export function typeOrmOptions(
     type: 'postgres',
     url: config.DATABASE_URL,
     entities,
-    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, ...migrations],
+    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, OutboxHeaders1796165531573, ...migrations],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
