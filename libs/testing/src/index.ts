@@ -13,3 +13,4 @@ export * from './contracts/contract-check';
 export * from './contracts/api-client';
 export type { components, operations, paths } from './generated/openapi';
 export * from './metrics';
+export * from './otlp-receiver';
