@@ -45,7 +45,7 @@ describe('metrics and traces (e2e)', () => {
       .expect(201);
     orderId = created.body.id;
     await gateway.get(`/api/v1/orders/${orderId}`).set('authorization', auth).expect(200);
-  }, 180_000);
+  }, 400_000);
 
   afterAll(async () => {
     await stack?.stop();

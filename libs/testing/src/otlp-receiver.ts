@@ -47,17 +47,18 @@ export class OtlpReceiver {
   readonly spans: ReceivedSpan[] = [];
   readonly contentTypes = new Set<string>();
 
-  private constructor(private readonly server: Server) {}
+  private constructor(readonly server: Server) {}
 
   static async start(): Promise<OtlpReceiver> {
-    let receiver: OtlpReceiver | undefined;
-    const server = createServer((req, res) => {
-      void readBody(req).then((body) => {
-        if (req.method === 'POST' && req.url === '/v1/traces') receiver?.accept(req.headers['content-type'] ?? '', body);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
-    receiver = new OtlpReceiver(server);
+    const receiver: OtlpReceiver = new OtlpReceiver(
+      createServer((req, res) => {
+        void readBody(req).then((body) => {
+          if (req.method === 'POST' && req.url === '/v1/traces') receiver.accept(req.headers['content-type'] ?? '', body);
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        });
+      }),
+    );
+    const server = receiver.server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return receiver;
   }

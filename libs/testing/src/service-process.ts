@@ -42,7 +42,8 @@ export class ServiceProcess {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async start(readyTimeoutMs = 60000): Promise<void> {
+  /** How long a process may take to answer ready; TEST_READY_TIMEOUT_MS raises it on a loaded machine. */
+  async start(readyTimeoutMs = Number(process.env.TEST_READY_TIMEOUT_MS ?? 60000)): Promise<void> {
     if (this.running) return;
     mkdirSync(this.logDir, { recursive: true });
     this.log = createWriteStream(this.logFile, { flags: 'a' });
