@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AuthModule, CorrelationMiddleware, loggerModule, ProblemDetailsFilter } from '@opm/platform';
+import { AuthModule, CorrelationMiddleware, loggerModule, ObservabilityModule, ProblemDetailsFilter } from '@opm/platform';
 import { AuditViewController } from './audit/audit-view.controller';
 import { TokenController } from './auth/token.controller';
 import { UserStore } from './auth/user-store';
@@ -19,7 +19,7 @@ export class GatewayAppModule implements NestModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [loggerModule('gateway', config.LOG_LEVEL), AuthModule.forRoot(config)],
+      imports: [loggerModule('gateway', config.LOG_LEVEL), ObservabilityModule.forRoot(config), AuthModule.forRoot(config)],
       // The proxy comes last: its wildcard must not shadow the gateway's own routes.
       controllers: [GatewayHealthController, TokenController, OrderViewController, AuditViewController, AsyncApiController, ProxyController],
       providers: [

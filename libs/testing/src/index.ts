@@ -12,3 +12,5 @@ export * from './contracts/breaking-changes';
 export * from './contracts/contract-check';
 export * from './contracts/api-client';
 export type { components, operations, paths } from './generated/openapi';
+export * from './metrics';
+export * from './otlp-receiver';

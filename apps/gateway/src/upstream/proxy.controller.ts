@@ -1,6 +1,7 @@
 import { All, Controller, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { setRouteTemplate } from '@opm/platform';
 import { API_PREFIX, ServiceRouter } from './service-router';
 import { FORWARDED_RESPONSE_HEADERS, forwardedHeaders, UpstreamClient } from './upstream.client';
 
@@ -20,6 +21,8 @@ export class ProxyController {
   async forward(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const path = req.url.slice(API_PREFIX.length) || '/';
     const route = await this.router.route(req.method, path);
+    // The metrics name the operation's template, never the path a client sent (ids, codes, junk).
+    setRouteTemplate(req.raw, 'problem' in route ? null : `${API_PREFIX}${route.template}`);
     if ('problem' in route) {
       // The problem details filter answers; headers set here (Allow, Retry-After) go with it.
       void reply.headers(route.headers);

@@ -7,7 +7,7 @@ import { RouteLookup, RouteTable } from './route-table';
 export const API_PREFIX = '/api/v1';
 
 /** Where a request goes: the service that declared it, or the problem to answer (with the headers that belong to it). */
-export type Route = { service: ServiceName } | { problem: ProblemException; headers: Record<string, string> };
+export type Route = { service: ServiceName; template: string } | { problem: ProblemException; headers: Record<string, string> };
 
 /**
  * Routes a public request to the service whose OpenAPI document declares its method and path. A miss asks the
@@ -31,7 +31,7 @@ export class ServiceRouter {
       if (fresh.version !== known.version) found = this.routes(fresh).lookup(method, path);
       known = fresh;
     }
-    return found.kind === 'found' ? { service: found.service } : problemFor(found, method, `${API_PREFIX}${path.split('?', 1)[0]}`, known.unknown);
+    return found.kind === 'found' ? { service: found.service, template: found.template } : problemFor(found, method, `${API_PREFIX}${path.split('?', 1)[0]}`, known.unknown);
   }
 
   private routes(known: DocumentSet): RouteTable {

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { ServiceName } from '@opm/contracts';
-import { CORRELATION_HEADER, ProblemException, requestContext } from '@opm/platform';
+import { CORRELATION_HEADER, ProblemException, requestContext, traceHeaders } from '@opm/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config';
 
 export interface UpstreamResponse {
@@ -54,7 +54,8 @@ export class UpstreamClient {
 
   async call(service: ServiceName, req: UpstreamRequest): Promise<UpstreamResponse> {
     const timeoutMs = req.timeoutMs ?? this.config.UPSTREAM_TIMEOUT_MS;
-    const headers: Record<string, string> = { ...req.headers, [CORRELATION_HEADER]: requestContext.correlationId() };
+    // The request's trace goes on to the service (W3C traceparent), as its correlation id does.
+    const headers: Record<string, string> = { ...req.headers, ...traceHeaders(), [CORRELATION_HEADER]: requestContext.correlationId() };
     let body: string | Buffer | undefined;
     if (req.body !== undefined && req.method !== 'GET' && req.method !== 'HEAD') {
       // Binary documents pass through as they came; everything else is JSON.

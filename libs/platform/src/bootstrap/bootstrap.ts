@@ -11,6 +11,7 @@ import { onClientError, onFrameworkError, refuseUnservedMethods } from '../http/
 import { checkParameters, parseJsonBody } from '../http/input-guard';
 import { strictValidationPipe } from '../http/problem-details';
 import { EventTransport } from '../messaging/event-transport';
+import { instrumentHttp } from '../observability/http-instrumentation';
 import { adoptApp, adoptMain } from './process-host';
 
 export interface HttpAppOptions {
@@ -32,6 +33,7 @@ export async function createHttpApp(module: unknown, config: BaseConfig, options
   );
   app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(strictValidationPipe());
+  instrumentHttp(app);
   await guardInput(app);
   // Documents (a printed order sent back for verification) arrive as raw bytes; the body limit still applies.
   app

@@ -20,6 +20,9 @@ import { Outbox } from '../messaging/outbox';
 import { OutboxRelay } from '../messaging/outbox-relay';
 import { CorrelationMiddleware } from '../observability/correlation.middleware';
 import { loggerModule } from '../observability/logger';
+import { MessagingTelemetry } from '../observability/messaging-telemetry';
+import { ObservabilityModule } from '../observability/observability.module';
+import { ServiceMetrics } from '../observability/service-metrics';
 import { typeOrmOptions } from '../persistence/database';
 
 export interface ServiceCoreOptions {
@@ -40,6 +43,7 @@ export class ServiceCoreModule implements NestModule {
       global: true,
       imports: [
         loggerModule(config.SERVICE_NAME, config.LOG_LEVEL),
+        ObservabilityModule.forRoot(config),
         TypeOrmModule.forRoot(typeOrmOptions(config, entities, migrations)),
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot(config),
@@ -59,6 +63,8 @@ export class ServiceCoreModule implements NestModule {
         IdempotencyStore,
         IdempotencyPruner,
         DemoData,
+        MessagingTelemetry,
+        ServiceMetrics,
       ],
       exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, DeadLetters, AuditLog, IdempotencyStore],
     };

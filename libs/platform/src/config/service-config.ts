@@ -3,6 +3,7 @@ import { authConfigShape, checkAuthConfig } from '../auth/auth-config';
 import { currentEnv } from '../bootstrap/process-host';
 import { EVENT_TRANSPORTS } from '../messaging/event-transport';
 import { checkIdempotencyConfig, idempotencyConfigShape } from '../http/idempotency-config';
+import { observabilityConfigShape } from '../observability/observability-config';
 
 /** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
 export const DEFAULT_PORTS = {
@@ -34,6 +35,7 @@ const baseSchema = (name: ProcessName) =>
       .default('false')
       .transform((v) => v === 'true' || v === '1'),
     ...authConfigShape,
+    ...observabilityConfigShape,
   });
 
 const serviceSchema = (name: ProcessName) =>

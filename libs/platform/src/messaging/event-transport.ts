@@ -17,6 +17,8 @@ export interface ConsumedMessage {
   offset: string;
   key?: Buffer | string | null;
   value: Buffer | string | null;
+  /** Kafka headers (the producer's `traceparent` among them); the in-memory broker carries them too. */
+  headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
 }
 
 /**

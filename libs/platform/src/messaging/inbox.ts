@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEAD_LETTER_ERROR_MAX_LENGTH, DEAD_LETTER_HEADERS, Envelope, EventDefinition, deadLetterTopic, parseEvent } from '@opm/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
+import { MessagingTelemetry } from '../observability/messaging-telemetry';
 import { requestContext } from '../observability/request-context';
 import { classifyFailure, decideRetry, FailureClass, FailureKind, NO_FAILURES, RetryLater, RetrySettings, RetryState } from './consumer-policy';
 import { EventContext, EventTransport } from './event-transport';
@@ -66,6 +67,7 @@ export class Inbox {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transport: EventTransport,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly telemetry: MessagingTelemetry,
   ) {
     this.settings = {
       retryInitialMs: config.CONSUMER_RETRY_INITIAL_MS,
@@ -75,7 +77,12 @@ export class Inbox {
     };
   }
 
-  async consume<P>(consumer: string, definition: EventDefinition<P>, ctx: EventContext, handle: EventHandler<P>): Promise<void> {
+  /** One delivery, traced and timed by its outcome (issue 11, item 4). */
+  consume<P>(consumer: string, definition: EventDefinition<P>, ctx: EventContext, handle: EventHandler<P>): Promise<void> {
+    return this.telemetry.handle(consumer, ctx, () => this.deliver(consumer, definition, ctx, handle));
+  }
+
+  private async deliver<P>(consumer: string, definition: EventDefinition<P>, ctx: EventContext, handle: EventHandler<P>): Promise<void> {
     const incoming = incomingOf(ctx);
     const id = `${consumer}|${incoming.topic}|${incoming.partition}|${incoming.offset}`;
     const decoded = decode(definition, incoming);
@@ -102,6 +109,7 @@ export class Inbox {
           [consumer, event.eventId, incoming.topic, incoming.partition, incoming.offset],
         );
         if (fresh.length === 0) {
+          this.telemetry.mark('duplicate');
           this.logger.debug(`${consumer}: ${event.type} ${event.eventId} already handled; skipped`);
           return;
         }
@@ -161,6 +169,7 @@ export class Inbox {
 
   /** Keeps a local record and publishes the original message to the dead-letter topic, in one transaction; throws if either is away. */
   private async deadLetter(consumer: string, incoming: Incoming, failure: { kind: FailureKind; reason: string } | FailureClass): Promise<void> {
+    this.telemetry.mark('dead-lettered');
     this.logger.error(`${consumer}: ${incoming.topic}@${incoming.partition}:${incoming.offset} dead-lettered (${failure.kind}): ${failure.reason}`);
     await this.dataSource.transaction(async (m) => {
       await m.query(

@@ -11,6 +11,7 @@ interface OutboxRow {
   topic: string;
   message_key: string;
   value: unknown;
+  headers: Record<string, string> | null;
 }
 
 const BATCH = 200;
@@ -106,14 +107,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('opm.outbox.relay')) AS locked`);
       if (!locked) return 0;
       const rows: OutboxRow[] = await m.query(
-        `SELECT seq, topic, message_key, value FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
+        `SELECT seq, topic, message_key, value, headers FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
         [BATCH],
       );
       if (rows.length === 0) return 0;
       const byTopic = new Map<string, OutgoingMessage[]>();
       for (const row of rows) {
         const messages = byTopic.get(row.topic) ?? [];
-        messages.push({ key: row.message_key, value: JSON.stringify(row.value) });
+        messages.push({ key: row.message_key, value: JSON.stringify(row.value), headers: row.headers ?? undefined });
         byTopic.set(row.topic, messages);
       }
       await this.transport.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));

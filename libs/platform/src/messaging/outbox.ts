@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Envelope, EventDefinition } from '@opm/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
+import { MessagingTelemetry } from '../observability/messaging-telemetry';
 import { requestContext } from '../observability/request-context';
 
 export const OUTBOX_CHANNEL = 'opm_outbox';
@@ -16,7 +17,10 @@ export type EventKey = { orderId: string } | { key: string };
  */
 @Injectable()
 export class Outbox {
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly telemetry: MessagingTelemetry,
+  ) {}
 
   async publish<P>(
     manager: EntityManager,
@@ -43,11 +47,13 @@ export class Outbox {
       // A producer bug must fail here, in its own transaction, not in every consumer.
       payload: definition.payload.parse(payload),
     };
-    await manager.query(`INSERT INTO outbox (event_id, topic, message_key, value) VALUES ($1, $2, $3, $4)`, [
+    // The trace context of the work that causes the event goes with it as Kafka headers (issue 11, item 4).
+    await manager.query(`INSERT INTO outbox (event_id, topic, message_key, value, headers) VALUES ($1, $2, $3, $4, $5)`, [
       envelope.eventId,
       definition.topic,
       messageKey,
       JSON.stringify(envelope),
+      JSON.stringify(this.telemetry.outgoingHeaders()),
     ]);
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
     return envelope;

@@ -1,19 +1,21 @@
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { Store, storage } from 'nestjs-pino/storage';
 import { pino } from 'pino';
 import type { DynamicModule } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { requestContext } from './request-context';
 import { ensureCorrelationId } from './correlation.middleware';
+import { traceFields } from './trace-context';
+import { serverSpanOf } from './tracing';
 
-/** JSON logs, one line each, carrying the service name and the correlation id of the work in hand (N6). */
+/** JSON logs, one line each, carrying the service name, the correlation id and the trace id of the work in hand (N6). */
 export function loggerModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       ...pinoOptions(service, level),
       genReqId: (req: IncomingMessage) => ensureCorrelationId(req),
-      customProps: () => ({ correlationId: requestContext.get()?.correlationId }),
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+      customProps: (req: IncomingMessage) => ({ correlationId: requestContext.get()?.correlationId, ...traceFields(serverSpanOf(req)) }),
+      autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -33,4 +35,12 @@ function pinoOptions(service: string, level: string): { level: string; base: { s
  */
 export function runWithServiceLogger<T>(service: string, level: string, fn: () => T): T {
   return storage.run(new Store(pino(pinoOptions(service, level))), fn);
+}
+
+/** Runs `fn` with a logger whose lines carry these fields (a consumed event's trace id), over the one in force. */
+export function runWithLogFields<T>(fields: Record<string, string>, fn: () => T): T {
+  const current = storage.getStore();
+  const base = current?.logger ?? PinoLogger.root;
+  if (!base) return fn();
+  return storage.run(new Store(base.child(fields), current?.responseLogger), fn);
 }

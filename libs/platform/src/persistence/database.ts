@@ -4,6 +4,7 @@ import type { MixedList } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { DeadLetterReplay1796164540107 } from './dead-letter-replay.migration';
 import { MessagingTables1764100000000 } from './messaging-tables.migration';
+import { OutboxHeaders1796165531573 } from './outbox-headers.migration';
 import { AuditAndIdempotencyTables1764100000200 } from './platform-tables.migration';
 import { IdempotencyAnswers1796164531236 } from './idempotency-answers.migration';
 
@@ -17,7 +18,14 @@ export function typeOrmOptions(
     type: 'postgres',
     url: config.DATABASE_URL,
     entities,
-    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, DeadLetterReplay1796164540107, IdempotencyAnswers1796164531236, ...migrations],
+    migrations: [
+      MessagingTables1764100000000,
+      AuditAndIdempotencyTables1764100000200,
+      DeadLetterReplay1796164540107,
+      IdempotencyAnswers1796164531236,
+      OutboxHeaders1796165531573,
+      ...migrations,
+    ],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
