@@ -146,7 +146,7 @@ async function main(): Promise<number> {
   await proxy.start();
   await stack.start();
   log(`stack up: gateway ${stack.api}, broker ${broker.brokers}, databases through 127.0.0.1:${proxyPort}`);
-  if ((await until('demo data in the read copies', 60_000, () => observer.demoDataArrived())) === null) throw new Error('demo data never arrived');
+  if ((await until('demo data in the read copies', settings.startTimeoutSeconds * 1000, () => observer.demoDataArrived())) === null) throw new Error('demo data never arrived');
 
   const client = new OrderClient({
     api: stack.api,
