@@ -143,6 +143,7 @@ async function main(): Promise<number> {
   const perPhase = ordersPerPhase(settings.orders, plan.length);
   log(`run ${runId}: ${plan.length} faults, ${perPhase} orders each, ${settings.concurrency} at a time; logs in .local/faults/logs/${runId}`);
   await broker.start(true);
+  await broker.waitForGroupCoordinator(settings.startTimeoutSeconds * 1000);
   await proxy.start();
   await stack.start();
   log(`stack up: gateway ${stack.api}, broker ${broker.brokers}, databases through 127.0.0.1:${proxyPort}`);
