@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
 import { REPO_ROOT } from '@opm/testing';
 
 const run = promisify(execFile);
@@ -36,6 +37,30 @@ export class SuiteBroker {
   /** Starts the broker; `fresh` wipes what an earlier run left. */
   async start(fresh: boolean): Promise<void> {
     await run('bash', [KAFKA_SCRIPT, 'start'], { env: this.env(fresh) });
+  }
+
+  /**
+   * Waits until the broker can coordinate consumer groups (its offsets topic exists and is loaded). A kafkajs
+   * consumer that meets a missing coordinator crashes without restarting, so on a fresh broker the services are
+   * started only after this; the restart after a kill is not helped, on purpose (that is part of the fault).
+   */
+  async waitForGroupCoordinator(timeoutMs: number): Promise<void> {
+    const admin = new Kafka({ clientId: 'faults-warmup', brokers: [this.brokers], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    const end = Date.now() + timeoutMs;
+    try {
+      await admin.connect();
+      for (;;) {
+        try {
+          await admin.describeGroups(['faults-warmup']);
+          return;
+        } catch (err) {
+          if (Date.now() > end) throw new Error(`the broker's group coordinator is not ready: ${(err as Error).message}`);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   /** SIGKILL of the broker's JVM: no clean shutdown, as a crashed machine. */
