@@ -30,6 +30,8 @@ export * from './auth/auth.module';
 export * from './persistence/platform-tables.migration';
 export * from './audit/canonical-json';
 export * from './audit/audit-log';
+export * from './audit/audit-chain';
+export * from './audit/audit-sealer';
 export * from './audit/audit.views';
 export * from './audit/audit.controller';
 export * from './http/idempotency';

@@ -6,6 +6,7 @@ import type { MixedList } from 'typeorm';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { AuditController } from '../audit/audit.controller';
 import { AuditLog } from '../audit/audit-log';
+import { AuditSealer } from '../audit/audit-sealer';
 import { AuthModule } from '../auth/auth.module';
 import { HealthController } from '../health/health.controller';
 import { IdempotencyStore } from '../http/idempotency';
@@ -53,10 +54,11 @@ export class ServiceCoreModule implements NestModule {
         OutboxRelay,
         Inbox,
         AuditLog,
+        AuditSealer,
         IdempotencyStore,
         DemoData,
       ],
-      exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, AuditLog, IdempotencyStore],
+      exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, AuditLog, AuditSealer, IdempotencyStore],
     };
   }
 

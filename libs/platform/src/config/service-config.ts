@@ -3,6 +3,9 @@ import { authConfigShape, checkAuthConfig } from '../auth/auth-config';
 import { currentEnv } from '../bootstrap/process-host';
 import { EVENT_TRANSPORTS } from '../messaging/event-transport';
 
+/** Only for development and tests: production refuses to start with it. */
+export const DEVELOPMENT_AUDIT_CHECKPOINT_KEY = 'development-only-audit-key-change-me-0123';
+
 /** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
 export const DEFAULT_PORTS = {
   gateway: 3000,
@@ -53,6 +56,10 @@ const serviceSchema = (name: ProcessName) =>
     OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(100).default(5000),
     /** A message whose handler fails this many times goes to the dead-letter topic. */
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    /** How often the audit sealer chains the entries committed since its last pass (issue 11). */
+    AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(20).default(500),
+    /** Signs the audit chain's checkpoints (HMAC-SHA256); production refuses the development default. */
+    AUDIT_CHECKPOINT_KEY: z.string().min(32, 'AUDIT_CHECKPOINT_KEY must be at least 32 characters').default(DEVELOPMENT_AUDIT_CHECKPOINT_KEY),
   });
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceSchema>> & { SERVICE_NAME: ProcessName };
@@ -67,6 +74,10 @@ function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<
         ...checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0]),
         ...((result.data as { DEMO_DATA?: boolean; NODE_ENV?: string }).DEMO_DATA && (result.data as { NODE_ENV?: string }).NODE_ENV === 'production'
           ? ['DEMO_DATA: demo data is never seeded in production mode']
+          : []),
+        ...((result.data as { AUDIT_CHECKPOINT_KEY?: string; NODE_ENV?: string }).AUDIT_CHECKPOINT_KEY === DEVELOPMENT_AUDIT_CHECKPOINT_KEY &&
+        (result.data as { NODE_ENV?: string }).NODE_ENV === 'production'
+          ? ['AUDIT_CHECKPOINT_KEY: production mode refuses the development default; set a key of your own']
           : []),
       ]
     : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -4,6 +4,7 @@ import type { MixedList } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { MessagingTables1764100000000 } from './messaging-tables.migration';
 import { AuditAndIdempotencyTables1764100000200 } from './platform-tables.migration';
+import { AuditSealing1796164479525 } from '../audit/audit-sealing.migration';
 
 /** TypeORM for one service's own database (N3): migrations run at start-up, never schema sync. */
 export function typeOrmOptions(
@@ -15,7 +16,7 @@ export function typeOrmOptions(
     type: 'postgres',
     url: config.DATABASE_URL,
     entities,
-    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, ...migrations],
+    migrations: [MessagingTables1764100000000, AuditAndIdempotencyTables1764100000200, ...migrations, AuditSealing1796164479525],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
