@@ -44,7 +44,7 @@ interface LinkRow {
   id: string;
   hash: string;
   prev_hash: string;
-  computed: string;
+  computed?: string;
   before_position: string | null;
   before_hash: string | null;
 }
@@ -127,24 +127,34 @@ export class AuditLog {
   }
 
   /**
-   * Seals what is committed, then checks the whole chain in one pass inside PostgreSQL (each link's hash
-   * recomputed from the stored content, its position and its predecessor's hash), and its end against the
-   * newest validly signed checkpoint. Only the broken links leave the database, so it costs one scan.
+   * Seals what is committed, then checks the whole chain inside PostgreSQL (each hash recomputed from the
+   * stored content, its position and its predecessor's hash; positions without gaps; each link to the hash
+   * before it), and its end against the newest validly signed checkpoint. Only broken links leave the database.
    */
   async verify(): Promise<ChainVerification> {
     await this.sealer.seal();
     const query = (sql: string, params?: unknown[]) => this.dataSource.query(sql, params);
-    const links: LinkRow[] = await query(
+    // Content: every hash recomputed (a plain scan PostgreSQL may run in parallel workers).
+    const edited: { position: string; id: string; hash: string; prev_hash: string; computed: string }[] = await query(
+      `SELECT e.position, e.id, e.hash, e.prev_hash, ${AUDIT_HASH_SQL} AS computed FROM audit_entry e
+        WHERE e.position IS NOT NULL AND ${AUDIT_HASH_SQL} <> e.hash ORDER BY e.position LIMIT $1`,
+      [MAX_PROBLEMS],
+    );
+    // Links: positions without gaps, each prev_hash the hash before it (the index alone, in position order).
+    const broken: LinkRow[] = await query(
       `WITH c AS (
-         SELECT e.position, e.id, e.hash, e.prev_hash, ${AUDIT_HASH_SQL} AS computed,
-                lag(e.position) OVER w AS before_position, lag(e.hash) OVER w AS before_hash
+         SELECT e.position, e.id, e.hash, e.prev_hash, lag(e.position) OVER w AS before_position, lag(e.hash) OVER w AS before_hash
            FROM audit_entry e WHERE e.position IS NOT NULL
          WINDOW w AS (ORDER BY e.position))
-       SELECT * FROM c
-        WHERE computed <> hash OR position <> COALESCE(before_position, 0) + 1 OR prev_hash <> COALESCE(before_hash, $1)
+       SELECT * FROM c WHERE position <> COALESCE(before_position, 0) + 1 OR prev_hash <> COALESCE(before_hash, $1)
         ORDER BY position LIMIT $2`,
       [GENESIS_HASH, MAX_PROBLEMS],
     );
+    const links = new Map<string, LinkRow>();
+    // An edited entry whose link holds sits right after the entry its prev_hash names.
+    for (const e of edited) links.set(e.position, { ...e, before_position: String(Number(e.position) - 1), before_hash: e.prev_hash });
+    for (const l of broken) links.set(l.position, { ...l, computed: links.get(l.position)?.computed ?? l.hash });
+    const ordered = [...links.values()].sort((a, b) => Number(a.position) - Number(b.position));
     const [counts] = await query(
       `SELECT count(*) FILTER (WHERE position IS NOT NULL)::int AS sealed, count(*) FILTER (WHERE position IS NULL)::int AS unsealed FROM audit_entry`,
     );
@@ -152,13 +162,13 @@ export class AuditLog {
     const headLink = head ? { position: Number(head.position), hash: head.hash } : null;
 
     let firstBroken: ChainVerification['firstBroken'] = null;
-    const problems: AuditProblem[] = links.flatMap((l) => {
+    const problems: AuditProblem[] = ordered.flatMap((l) => {
       const found = linkProblems({
         position: Number(l.position),
         id: l.id,
         hash: l.hash,
         prevHash: l.prev_hash,
-        computed: l.computed,
+        computed: l.computed ?? l.hash,
         before: l.before_position === null ? null : { position: Number(l.before_position), hash: l.before_hash as string },
       });
       // The first entry that does not match: after a gap, the entry that follows it.

@@ -6,14 +6,19 @@ import { PeriodicJob } from '../scheduling/periodic-job';
 import { chainHash, Checkpoint, checkpointMac, checkpointValid, GENESIS_HASH } from './audit-chain';
 
 /**
- * The canonical content of an entry (alias `e`), as PostgreSQL renders it: a jsonb object's text has its keys
- * in one order and one spacing whatever order they were written in. The sealer hashes this text, and
- * verification recomputes the hash from it in SQL, so the one formula lives here (and in `chainHash`).
+ * The canonical content of an entry (alias `e`), as PostgreSQL renders it: a JSON array of its fields in a fixed
+ * order, each field as JSON text (a jsonb value's text has its keys in one order and one spacing whatever order
+ * they were written in; times in UTC). The sealer hashes this text and verification recomputes the hash from it
+ * in SQL, so the one formula lives here (and in `chainHash`). Built by concatenation, not `jsonb_build_object`,
+ * which copies every before/after value again and made verification six times slower.
  */
-export const AUDIT_CONTENT_SQL = `jsonb_build_object(
-  'id', e.id, 'occurredAt', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'service', e.service,
-  'actor', e.actor, 'action', e.action, 'entityType', e.entity_type, 'entityId', e.entity_id, 'orderId', e.order_id,
-  'reason', e.reason, 'before', e.before, 'after', e.after, 'correlationId', e.correlation_id)::text`;
+export const AUDIT_CONTENT_SQL = `('[' || to_json(e.id)::text
+  || ',' || to_json(to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text
+  || ',' || to_json(e.service)::text || ',' || e.actor::text || ',' || to_json(e.action)::text
+  || ',' || to_json(e.entity_type)::text || ',' || to_json(e.entity_id)::text
+  || ',' || COALESCE(to_json(e.order_id)::text, 'null') || ',' || COALESCE(to_json(e.reason)::text, 'null')
+  || ',' || COALESCE(e.before::text, 'null') || ',' || COALESCE(e.after::text, 'null')
+  || ',' || COALESCE(to_json(e.correlation_id)::text, 'null') || ']')`;
 
 /** `chainHash` in SQL, over the stored content of entry `e`. */
 export const AUDIT_HASH_SQL = `encode(sha256(convert_to(e.prev_hash || ':' || e.position::text || ':' || ${AUDIT_CONTENT_SQL}, 'UTF8')), 'hex')`;
@@ -54,7 +59,10 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    this.job = new PeriodicJob('audit sealer', config.AUDIT_SEAL_INTERVAL_MS, () => this.seal());
+    // Returns nothing to the job: a pass under load seals entries every time, not worth a log line each.
+    this.job = new PeriodicJob('audit sealer', config.AUDIT_SEAL_INTERVAL_MS, async () => {
+      await this.seal();
+    });
   }
 
   onApplicationBootstrap(): void {

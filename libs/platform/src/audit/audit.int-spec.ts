@@ -74,10 +74,10 @@ describe('audit trail (PostgreSQL)', () => {
       }
     });
     // The oldest insert commits last: its seq is the lowest, its transaction the last to become visible.
-    const slow = db.transaction(async (m) => {
-      await entry(m, 0);
-      await new Promise((r) => setTimeout(r, 400));
-    });
+    const slow = db.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    await audit.record(slow.manager, { action: 'thing.changed', entityType: 'thing', entityId: 'SLOW' });
     await Promise.all(
       Array.from({ length: 12 }, (_, w) =>
         (async () => {
@@ -90,16 +90,18 @@ describe('audit trail (PostgreSQL)', () => {
         })(),
       ),
     );
-    await slow;
+    await sealer.seal();
+    await slow.commitTransaction();
+    await slow.release();
     writing = false;
     await Promise.all(sealing);
     const verified = await audit.verify();
     expect(verified).toMatchObject({ ok: true, entries: 121, unsealed: 0, firstBroken: null, problems: [] });
     expect(verified.checkpoint).toEqual(expect.objectContaining({ seq: 121, hash: verified.head?.hash }));
-    const positions: { position: string; seq: string }[] = await db.query(`SELECT position, seq FROM audit_entry ORDER BY position`);
+    const positions: { position: string; seq: string; entity_id: string }[] = await db.query(`SELECT position, seq, entity_id FROM audit_entry ORDER BY position`);
     expect(positions.map((p) => Number(p.position))).toEqual(Array.from({ length: 121 }, (_, i) => i + 1));
-    // The slow entry (seq 1) was sealed after entries with higher seqs.
-    expect(Number(positions.find((p) => p.seq === '1')?.position)).toBeGreaterThan(1);
+    // The slow entry has the lowest seq and was chained last, after every entry with a higher seq.
+    expect(positions[120]).toMatchObject({ entity_id: 'SLOW', seq: '1' });
   });
 
   it('I11.2 the trail refuses changes: only the sealing of an unsealed entry passes, once', async () => {
