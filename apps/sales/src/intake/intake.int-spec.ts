@@ -123,5 +123,5 @@ describe('intake (PostgreSQL)', () => {
     expect(after - before).toBe(0);
     const converted: { n: number }[] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM sales_lead WHERE status = 'CONVERTED' AND id = ANY($1)`, [leadIds]);
     expect(converted[0].n).toBe(PAIRS * WAVES);
-  });
+  }, 180_000);
 });

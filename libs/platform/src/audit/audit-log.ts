@@ -134,12 +134,13 @@ export class AuditLog {
   async verify(): Promise<ChainVerification> {
     await this.sealer.seal();
     const query = (sql: string, params?: unknown[]) => this.dataSource.query(sql, params);
-    // Content: every hash recomputed (a plain scan PostgreSQL may run in parallel workers).
-    const edited: { position: string; id: string; hash: string; prev_hash: string; computed: string }[] = await query(
-      `SELECT e.position, e.id, e.hash, e.prev_hash, ${AUDIT_HASH_SQL} AS computed FROM audit_entry e
-        WHERE e.position IS NOT NULL AND ${AUDIT_HASH_SQL} <> e.hash ORDER BY e.position LIMIT $1`,
-      [MAX_PROBLEMS],
-    );
+    // Content: every hash recomputed. No ORDER BY: a plain scan PostgreSQL runs in parallel workers (an index
+    // scan in position order was 2.5 times slower); the few rows found are put in order here.
+    const edited: { position: string; id: string; hash: string; prev_hash: string; computed: string }[] = (
+      await query(`SELECT e.position, e.id, e.hash, e.prev_hash, ${AUDIT_HASH_SQL} AS computed FROM audit_entry e WHERE e.position IS NOT NULL AND ${AUDIT_HASH_SQL} <> e.hash`)
+    )
+      .sort((a: { position: string }, b: { position: string }) => Number(a.position) - Number(b.position))
+      .slice(0, MAX_PROBLEMS);
     // Links: positions without gaps, each prev_hash the hash before it (the index alone, in position order).
     const broken: LinkRow[] = await query(
       `WITH c AS (
