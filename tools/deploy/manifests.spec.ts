@@ -303,7 +303,7 @@ describe('deploy/k8s', () => {
       .filter((o) => o.kind === 'Secret')
       .flatMap((s) => Object.keys((s.data ?? {}) as object).map((k) => `${s.metadata.name}/${k}`));
     const required = requiredSecretKeys(render('overlays/production'));
-    expect(required).toEqual(['opm-shared/JWT_SECRET', ...APPS.filter(hasMigrate).map((app) => `opm-${app}/DATABASE_URL`)].sort());
+    expect(required).toEqual(['opm-shared/AUDIT_CHECKPOINT_KEY', 'opm-shared/JWT_SECRET', ...APPS.filter(hasMigrate).map((app) => `opm-${app}/DATABASE_URL`)].sort());
     expect(required.filter((r) => !generated.includes(r))).toEqual([]);
     const readme = readFileSync(join(ROOT, 'deploy', 'README.md'), 'utf8');
     const rows = readme.split('\n').filter((l) => l.startsWith('| `opm-'));

@@ -45,6 +45,8 @@ export * from './auth/user-directory';
 export * from './persistence/platform-tables.migration';
 export * from './audit/canonical-json';
 export * from './audit/audit-log';
+export * from './audit/audit-chain';
+export * from './audit/audit-sealer';
 export * from './audit/audit.views';
 export * from './audit/audit.controller';
 export * from './http/idempotency';

@@ -3,7 +3,7 @@ import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ActorSchema, SERVICES, ServiceName } from '@opm/contracts';
-import { Allow, ApiAnswers, apiView, AUDIT_READERS, AuditEntry, ChainVerification, ProblemException, uuidParam, type ViewOf } from '@opm/platform';
+import { Allow, ApiAnswers, apiView, AUDIT_READERS, AuditEntry, AuditVerificationView, ChainVerification, ProblemException, uuidParam, type ViewOf } from '@opm/platform';
 import { forwardedHeaders, UpstreamClient, UpstreamUnavailable } from '../upstream/upstream.client';
 
 type Fetched<T> = { service: ServiceName; body: T } | { service: ServiceName; unavailable: string };
@@ -38,12 +38,8 @@ export const OrderAuditTrailView = apiView(
   }),
 );
 
-const ChainVerificationSchema = z.object({
-  service: z.string(),
-  ok: z.boolean(),
-  entries: z.number().int().nonnegative().describe('entries read, up to and including the first broken one'),
-  firstBroken: z.object({ seq: z.number().int().positive(), id: z.uuid(), problem: z.string() }).nullable(),
-}) satisfies z.ZodType<ChainVerification>;
+/** A service's verification as it answers it (`AuditVerification` of the platform). */
+const ChainVerificationSchema = AuditVerificationView.schema;
 
 /** `GET /api/v1/audit/verify`: every service's chain verified; `ok` only if all are. */
 export const AuditVerificationSummaryView = apiView(
@@ -77,7 +73,7 @@ export class AuditViewController {
 
   @Get('audit/verify')
   @Allow(...AUDIT_READERS)
-  @ApiOperation({ summary: "Verifies every service's audit hash chain and names the first broken entry (N4)" })
+  @ApiOperation({ summary: "Verifies every service's audit hash chain and reports edited, deleted and truncated entries (N4, issue 11)" })
   @ApiAnswers(AuditVerificationSummaryView, { errors: [403], description: 'each chain, and `ok` if all are whole (a broken chain is still 200)' })
   async verify(@Req() req: FastifyRequest): Promise<ViewOf<typeof AuditVerificationSummaryView>> {
     const results = await this.fromEveryService<ChainVerification>('/audit/verify', req);

@@ -12,7 +12,8 @@ describe('intake (PostgreSQL)', () => {
   let orders: OrderRepository;
 
   beforeAll(async () => {
-    ctx = await startSales('intake', { INTAKE_CREDIT_WAIT_SECONDS: '600' });
+    // A connection for every transaction the races below run at once: they queue on rows, not on the pool.
+    ctx = await startSales('intake', { INTAKE_CREDIT_WAIT_SECONDS: '600', DATABASE_POOL_SIZE: '26' });
     intake = ctx.app.get(IntakeService);
     orders = ctx.app.get(OrderRepository);
   });
@@ -93,4 +94,34 @@ describe('intake (PostgreSQL)', () => {
     expect(numbers.length).toBe(before + 16);
     expect(results.filter((r) => r.channel === 'TRADE_SHOW').map((r) => r.leadId).sort()).toEqual([...leadIds].sort());
   });
+
+  it('I11.2 many lead conversions raced against plain creates never deadlock: one lock order, audit entries take no lock', async () => {
+    const PAIRS = 12;
+    const WAVES = 3;
+    const customers = await Promise.all(Array.from({ length: 6 }, () => customer(ctx)));
+    const leads = ctx.app.get(LeadsService);
+    const leadIds = await Promise.all(
+      Array.from({ length: PAIRS * WAVES }, async (_, i) => (await leads.create({ source: 'PARTNER_REFERRAL', companyName: `Race ${i}`, contactPerson: 'Wang Fang', interest: 'brackets' })).id),
+    );
+    const [{ deadlocks: before }] = await ctx.dataSource.query(`SELECT deadlocks::int FROM pg_stat_database WHERE datname = current_database()`);
+    // Each pair: a conversion and a plain create, PAIRS pairs at once, all on one number row and six customers.
+    const failed: string[] = [];
+    for (let wave = 0; wave < WAVES; wave += 1) {
+      const settled = await Promise.allSettled(
+        leadIds.slice(wave * PAIRS, (wave + 1) * PAIRS).flatMap((leadId, i) => {
+          const { channel: _channel, ...dto } = newOrder(customers[i % customers.length]);
+          return [leads.convert(leadId, dto), intake.create(newOrder(customers[(i + 1) % customers.length]))];
+        }),
+      );
+      failed.push(...settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => `${(r.reason as { code?: string }).code}: ${(r.reason as Error).message}`));
+    }
+    expect(failed).toEqual([]);
+    // A deadlock PostgreSQL resolved by cancelling a victim would show here even if some caller retried it.
+    await new Promise((r) => setTimeout(r, 1200));
+    await ctx.dataSource.query(`SELECT pg_stat_clear_snapshot()`);
+    const [{ deadlocks: after }] = await ctx.dataSource.query(`SELECT deadlocks::int FROM pg_stat_database WHERE datname = current_database()`);
+    expect(after - before).toBe(0);
+    const converted: { n: number }[] = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM sales_lead WHERE status = 'CONVERTED' AND id = ANY($1)`, [leadIds]);
+    expect(converted[0].n).toBe(PAIRS * WAVES);
+  }, 180_000);
 });

@@ -55,8 +55,9 @@ export class IntakeService implements OnModuleInit {
   /**
    * Records an order (R2.1-R2.3) in the caller's transaction; the preliminary review follows at once (R2.4).
    * Orders of one customer are recorded one at a time (its row is locked), so two concurrent orders cannot
-   * both use the same remaining credit; the number is taken before any other row lock or audit entry, the
-   * same order for every create, so concurrent creates queue and never deadlock.
+   * both use the same remaining credit. Every create, a lead's conversion included, takes its rows in one
+   * order (architecture.md "Lock order"): the customer, then the number counter, then the lead; audit entries
+   * take no lock (issue 11), so concurrent creates and conversions queue and never deadlock.
    */
   async record(m: EntityManager, dto: CreateOrderDto & { leadId?: string | null }): Promise<OrderView> {
     refuseDatesOutOfWindow(dto);

@@ -31,20 +31,37 @@ export type AuditEntry = ViewOf<typeof AuditEntryView>;
 export const AuditEntryListView = apiView('AuditEntryList', z.object({ items: z.array(AuditEntryView.schema) }));
 export type AuditEntryList = ViewOf<typeof AuditEntryListView>;
 
-/** `GET /audit/verify`: the whole chain walked in order; the first entry that does not match is named. */
+/** `GET /audit/verify`: the whole chain checked (every link and its content), and its end against the newest signed checkpoint. */
 export const AuditVerificationView = apiView(
   'AuditVerification',
   z.object({
     service: z.string(),
-    ok: z.boolean(),
-    entries: z.number().int().nonnegative().describe('entries read, up to and including the first broken one'),
+    ok: z.boolean().describe('no problem found: every sealed entry matches, none is missing, the end is where the newest checkpoint says'),
+    entries: z.number().int().nonnegative().describe('sealed entries checked'),
+    unsealed: z.number().int().nonnegative().describe('entries committed while verifying, not chained yet (the sealer chains them within moments)'),
+    head: z.object({ seq: z.number().int().positive(), hash: Sha256Hex }).nullable().describe("the chain's last entry"),
+    checkpoint: z
+      .object({ seq: z.number().int().positive(), hash: Sha256Hex, sealedAt: z.iso.datetime({ offset: true }) })
+      .nullable()
+      .describe('the newest checkpoint whose signature holds: the chain must reach it with that hash'),
     firstBroken: z
       .object({
         seq: z.number().int().positive(),
         id: z.uuid(),
-        problem: z.string().describe('`content altered`, or `does not follow the entry before it (removed or reordered)`'),
+        problem: z.string().describe('`content altered`, `does not follow the entry before it (removed or reordered)`, or what was deleted before it'),
       })
-      .nullable(),
+      .nullable()
+      .describe('the first entry that does not match; null when none does (an end cut off shows in `problems`)'),
+    problems: z
+      .array(
+        z.object({
+          kind: z.enum(['edited', 'deleted', 'reordered', 'truncated', 'checkpoint']),
+          seq: z.number().int().positive().describe('the position it is at (the first missing one for a deletion)'),
+          id: z.uuid().nullable().describe('the entry found there; null when it is gone'),
+          problem: z.string(),
+        }),
+      )
+      .describe('every problem found, in chain order (at most 100)'),
   }),
 );
 export type ChainVerification = ViewOf<typeof AuditVerificationView>;

@@ -6,6 +6,7 @@ import type { MixedList } from 'typeorm';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { AuditController } from '../audit/audit.controller';
 import { AuditLog } from '../audit/audit-log';
+import { AuditSealer } from '../audit/audit-sealer';
 import { AuthModule } from '../auth/auth.module';
 import { HealthController } from '../health/health.controller';
 import { IdempotencyPruner, IdempotencyStore } from '../http/idempotency';
@@ -60,13 +61,14 @@ export class ServiceCoreModule implements NestModule {
         DeadLetters,
         MessagingRetention,
         AuditLog,
+        AuditSealer,
         IdempotencyStore,
         IdempotencyPruner,
         DemoData,
         MessagingTelemetry,
         ServiceMetrics,
       ],
-      exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, DeadLetters, AuditLog, IdempotencyStore],
+      exports: [DemoData, SERVICE_CONFIG, KafkaConnections, EventTransport, Outbox, OutboxRelay, Inbox, DeadLetters, AuditLog, AuditSealer, IdempotencyStore],
     };
   }
 

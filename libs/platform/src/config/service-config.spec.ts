@@ -16,7 +16,12 @@ describe(loadServiceConfig.name, () => {
   it('N4 production mode refuses the development JWT secret', () => {
     expect(() => loadServiceConfig('sales', { NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadServiceConfig('sales', { NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+    expect(loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), AUDIT_CHECKPOINT_KEY: 'y'.repeat(40) }).NODE_ENV).toBe('production');
+  });
+
+  it('I11.2 production mode refuses the development audit checkpoint key', () => {
+    expect(() => loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/AUDIT_CHECKPOINT_KEY/);
+    expect(() => loadServiceConfig('sales', { AUDIT_CHECKPOINT_KEY: 'short' })).toThrow(/AUDIT_CHECKPOINT_KEY/);
   });
 
   it('N4 demo data is refused in production mode', () => {

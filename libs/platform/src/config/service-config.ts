@@ -5,6 +5,9 @@ import { EVENT_TRANSPORTS } from '../messaging/event-transport';
 import { checkIdempotencyConfig, idempotencyConfigShape } from '../http/idempotency-config';
 import { observabilityConfigShape } from '../observability/observability-config';
 
+/** Only for development and tests: production refuses to start with it. */
+export const DEVELOPMENT_AUDIT_CHECKPOINT_KEY = 'development-only-audit-key-change-me-0123';
+
 /** Default HTTP ports, one per process, so the whole system runs side by side on one machine. */
 export const DEFAULT_PORTS = {
   gateway: 3000,
@@ -81,6 +84,10 @@ const serviceSchema = (name: ProcessName) =>
       .optional()
       .transform((v) => (v === undefined ? undefined : { consumer: v.slice(0, v.lastIndexOf(':')), count: Number(v.slice(v.lastIndexOf(':') + 1)) })),
     ...idempotencyConfigShape,
+    /** How often the audit sealer chains the entries committed since its last pass (issue 11). */
+    AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(20).default(500),
+    /** Signs the audit chain's checkpoints (HMAC-SHA256); production refuses the development default. */
+    AUDIT_CHECKPOINT_KEY: z.string().min(32, 'AUDIT_CHECKPOINT_KEY must be at least 32 characters').default(DEVELOPMENT_AUDIT_CHECKPOINT_KEY),
   });
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceSchema>> & { SERVICE_NAME: ProcessName };
@@ -109,6 +116,10 @@ function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<
         ...checkAuthConfig(result.data as Parameters<typeof checkAuthConfig>[0]),
         ...checkIdempotencyConfig(result.data as Parameters<typeof checkIdempotencyConfig>[0]),
         ...crossChecks(result.data as Record<string, unknown>),
+        ...((result.data as { AUDIT_CHECKPOINT_KEY?: string; NODE_ENV?: string }).AUDIT_CHECKPOINT_KEY === DEVELOPMENT_AUDIT_CHECKPOINT_KEY &&
+        (result.data as { NODE_ENV?: string }).NODE_ENV === 'production'
+          ? ['AUDIT_CHECKPOINT_KEY: production mode refuses the development default; set a key of your own']
+          : []),
       ]
     : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);

@@ -7,6 +7,7 @@ import { MessagingTables1764100000000 } from './messaging-tables.migration';
 import { OutboxHeaders1796165531573 } from './outbox-headers.migration';
 import { AuditAndIdempotencyTables1764100000200 } from './platform-tables.migration';
 import { IdempotencyAnswers1796164531236 } from './idempotency-answers.migration';
+import { AuditSealing1796164479525 } from '../audit/audit-sealing.migration';
 
 /** TypeORM for one service's own database (N3): migrations run at start-up, never schema sync. */
 export function typeOrmOptions(
@@ -25,6 +26,7 @@ export function typeOrmOptions(
       IdempotencyAnswers1796164531236,
       OutboxHeaders1796165531573,
       ...migrations,
+      AuditSealing1796164479525,
     ],
     migrationsRun: true,
     migrationsTransactionMode: 'each',
