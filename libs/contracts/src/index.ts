@@ -21,6 +21,14 @@ export * from './events/production-plan-released/production-plan-released.event'
 export * from './events/production-plan-completed/production-plan-completed.event';
 export * from './events/production-plan-stopped/production-plan-stopped.event';
 export * from './events/quality-order-results-changed/quality-order-results-changed.event';
+export * from './production-execution';
+export * from './events/production-plan-drafted/production-plan-drafted.event';
+export * from './events/production-plan-revised/production-plan-revised.event';
+export * from './events/production-task-progressed/production-task-progressed.event';
+export * from './events/production-problem-raised/production-problem-raised.event';
+export * from './events/production-problem-resolved/production-problem-resolved.event';
+export * from './events/production-technical-issue-raised/production-technical-issue-raised.event';
+export * from './events/production-technical-issue-answered/production-technical-issue-answered.event';
 export * from './demo/demo-users';
 export * from './dates';
 export * from './order-line-label';

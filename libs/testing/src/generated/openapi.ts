@@ -572,6 +572,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/production/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Production plans (R5.1), newest first; `orderId` gives the order's plan; any signed-in user */
+        get: operations["production_PlansController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One production plan with its tasks, checkpoints and problems (R5.1) */
+        get: operations["production_PlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a plan with the quantity produced (production head): production.plan.completed.v1; the remaining capacity is freed
+         * @description 409 while a problem is open or a task is not done; 422 naming `reason` when more than the ordered quantity was produced without one.
+         */
+        post: operations["production_PlansController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a problem with a plan (production): equipment failure, staff shortage, late material, technical, other; an open one blocks completion */
+        post: operations["production_PlansController_raiseProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Releases a DRAFT plan (production head): production.plan.released.v1, sales moves the order IN_EXECUTION
+         * @description Of two heads releasing at once one wins; the other gets 409 naming the status (`currentStatus`). A stale If-Match is 409 (`currentVersion`).
+         */
+        post: operations["production_PlansController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedules a DRAFT plan again on today's free capacity (production head); its load ledger rows follow (R3.3)
+         * @description Only a DRAFT plan: a released one keeps its schedule. 409 naming the status otherwise.
+         */
+        post: operations["production_PlansController_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops a plan (production head): production.plan.stopped.v1; its remaining hours are free again (R3.3)
+         * @description Acting on a STOPPED (or COMPLETED) plan is 409 naming its status.
+         */
+        post: operations["production_PlansController_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/tasks/{taskId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reports progress on a task of a released plan (production): the plan is IN_PROGRESS from the first report, the task DONE at 100
+         * @description 400 names `progressPercent` outside 0..100; 409 on a plan that is not RELEASED or IN_PROGRESS, or a task already DONE.
+         */
+        post: operations["production_PlansController_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/problems/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolves an open problem with its resolution (production)
+         * @description 409 when it is already resolved or its plan is stopped or completed.
+         */
+        post: operations["production_PlansController_resolveProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/production/review-tasks": {
         parameters: {
             query?: never;
@@ -583,6 +754,47 @@ export interface paths {
         get: operations["production_ReviewTasksController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/technical-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Technical issues (R5.4), oldest first, by order and status; any signed-in user */
+        get: operations["production_TechnicalIssuesController_list"];
+        put?: never;
+        /**
+         * Raises a technical issue on an order (anyone working on it); open issues show on the order
+         * @description 422 names `orderId` when the order has not reached production.
+         */
+        post: operations["production_TechnicalIssuesController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/technical-issues/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answers a technical issue (technical department)
+         * @description 409 when it is already answered.
+         */
+        post: operations["production_TechnicalIssuesController_answer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -892,6 +1104,10 @@ export interface components {
                 username: string;
             };
         };
+        AnswerTechnicalIssueDto: {
+            /** @example Yes: 316L meets the drawing; note the substitution on the inspection certificate. */
+            answer: string;
+        };
         ApprovalChain: {
             /** @description which chain of the order this is (1, 2, ... after each passed review); null before the first */
             chain: number | null;
@@ -1087,6 +1303,15 @@ export interface components {
             version: number;
         } & {
             [key: string]: unknown;
+        };
+        CompletePlanDto: {
+            /**
+             * @description more than ordered needs a reason
+             * @example 100
+             */
+            quantityProduced: number;
+            /** @example two spare flanges agreed with the customer */
+            reason?: string | null;
         };
         ConvertLeadDto: {
             /** @description flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1) */
@@ -1714,6 +1939,171 @@ export interface components {
              */
             workCentre: string;
         };
+        ProductionCheckpoint: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description QUALITY_REVIEW: a control measure quality named in its review (R3.4); STANDARD: production's final check
+             * @enum {string}
+             */
+            source: "QUALITY_REVIEW" | "STANDARD";
+        };
+        ProductionExecution: {
+            /** @description the production plan (R5.1); null until the order is issued */
+            plan: components["schemas"]["ProductionPlan"] | null;
+            /** @description technical issues still OPEN on the order (R5.4), oldest first */
+            technicalIssues: components["schemas"]["TechnicalIssue"][];
+        };
+        ProductionOrder: {
+            /** Format: date */
+            deliveryDate: string | null;
+            /** @description fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue */
+            documentHash: string | null;
+            execution: components["schemas"]["ProductionExecution"] | null;
+            /**
+             * Format: date-time
+             * @description when the signed order was issued to the departments (R4.2); null before
+             */
+            issuedAt: string | null;
+            lineCount: number;
+            /** @description the order number sales gave it (SO-yyyy-nnnnnn) */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description when the order reached this department
+             */
+            receivedAt: string;
+            specialRequirements: {
+                customization: string | null;
+                other: string | null;
+                packaging: string | null;
+                transportMode: string | null;
+            };
+        };
+        ProductionPlan: {
+            checkpoints: components["schemas"]["ProductionCheckpoint"][];
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: string | null;
+            completionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description production must end before this day: the delivery date minus shipping time
+             */
+            deadline: string | null;
+            /**
+             * Format: date
+             * @description the promised delivery date
+             */
+            deliveryDate: string | null;
+            /**
+             * Format: date
+             * @description the delivery date the schedule can make
+             */
+            earliestDeliveryDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description the schedule cannot end before the deadline */
+            late: boolean;
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** Format: date-time */
+            plannedEnd: string | null;
+            problems: components["schemas"]["ProductionProblem"][];
+            quantityOrdered: number;
+            quantityProduced: number | null;
+            /** Format: date-time */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            shippingDays: number;
+            /** @enum {string} */
+            status: "DRAFT" | "RELEASED" | "IN_PROGRESS" | "COMPLETED" | "STOPPED";
+            stopReason: string | null;
+            /** Format: date-time */
+            stoppedAt: string | null;
+            stoppedBy: string | null;
+            tasks: components["schemas"]["ProductionTask"][];
+            /** @description lines no task could be scheduled for */
+            unplannedLines: {
+                lineNo: number;
+                reason: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description send it back in If-Match */
+            version: number;
+        };
+        ProductionProblem: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "EQUIPMENT_FAILURE" | "STAFF_SHORTAGE" | "MATERIAL_LATE" | "TECHNICAL" | "OTHER";
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** @enum {string} */
+            severity: "MINOR" | "MAJOR";
+            /**
+             * @description an OPEN problem blocks completion
+             * @enum {string}
+             */
+            status: "OPEN" | "RESOLVED";
+        };
+        ProductionTask: {
+            /** @description work-centre hours: quantity x the catalog hours per unit */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            lastNote: string | null;
+            /** @description the order line the task makes */
+            lineNo: number;
+            name: string;
+            /**
+             * Format: date-time
+             * @description end of the last day the task has hours on (UTC)
+             */
+            plannedEnd: string;
+            /**
+             * Format: date-time
+             * @description start of the first day the task has hours on (UTC)
+             */
+            plannedStart: string;
+            progressPercent: number;
+            resources: {
+                equipment: string[];
+                /** @description the centre's crew per shift */
+                staffCount: number;
+                workCentre: string;
+            };
+            seq: number;
+            /** @enum {string} */
+            status: "PLANNED" | "IN_PROGRESS" | "DONE";
+            workCentre: string;
+        };
+        ProgressDto: {
+            /** @example first 40 flanges turned */
+            note?: string | null;
+            /**
+             * @description how far the task is; 100 makes it DONE
+             * @example 40
+             */
+            progressPercent: number;
+        };
         QualityStandard: {
             /** @description tolerance classes, inspection certificates, protection ratings, compliance declarations ("ISO 2768-f", "EN 10204 3.1", "IP65", "RoHS") */
             attainableStandards: string[];
@@ -1722,6 +2112,30 @@ export interface components {
             productCode: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        RaiseProblemDto: {
+            /** @example spindle bearing of the CNC lathe failed */
+            description: string;
+            /**
+             * @example EQUIPMENT_FAILURE
+             * @enum {string}
+             */
+            kind: "EQUIPMENT_FAILURE" | "STAFF_SHORTAGE" | "MATERIAL_LATE" | "TECHNICAL" | "OTHER";
+            /**
+             * @example MAJOR
+             * @enum {string}
+             */
+            severity: "MINOR" | "MAJOR";
+        };
+        RaiseTechnicalIssueDto: {
+            /**
+             * Format: uuid
+             * @description an order production has received
+             * @example 3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21
+             */
+            orderId: string;
+            /** @example May line 2 use 316L instead of 304 for the flange face? */
+            question: string;
         };
         ReplaceProductDto: {
             /** @example true */
@@ -1754,6 +2168,10 @@ export interface components {
              * @example 8.40
              */
             standardCost: string;
+        };
+        ResolveProblemDto: {
+            /** @example bearing replaced, machine re-qualified */
+            resolution: string;
         };
         ReviewRounds: {
             rounds: {
@@ -1969,6 +2387,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        StopPlanDto: {
+            /** @example order cancelled by the customer */
+            reason: string;
+        };
         Supplier: {
             active: boolean;
             code: string;
@@ -1984,6 +2406,23 @@ export interface components {
             name: string;
             /** @description purchasing's judgement of its delivery and quality record, 1 (poor) to 5 (excellent) */
             rating: number;
+        };
+        TechnicalIssue: {
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            question: string;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: string;
+            raisedByDepartment: string;
+            /** @enum {string} */
+            status: "OPEN" | "ANSWERED";
         };
         TokenRequestDto: {
             /** @example the DEMO_PASSWORD */
@@ -2024,9 +2463,13 @@ export interface components {
                 reason: string | null;
             }[];
             code: string;
+            /** @description the machines and rigs a production task on this centre uses (R5.1) */
+            equipment: string[];
             /** @description hours available on a normal day */
             hoursPerDay: number;
             name: string;
+            /** @description the crew a production task on this centre is given per shift (R5.1) */
+            staff: number;
         };
     };
     responses: never;
@@ -5351,7 +5794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentOrder"];
+                    "application/json": components["schemas"]["ProductionOrder"];
                 };
             };
             /** @description the request is malformed; `errors[]` names every bad field */
@@ -5374,6 +5817,907 @@ export interface operations {
             };
             /** @description no such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                /** @description the order's plan only */
+                orderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of plans with their tasks, checkpoints and problems */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProductionPlan"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePlanDto"];
+            };
+        };
+        responses: {
+            /** @description the completed plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_raiseProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseProblemDto"];
+            };
+        };
+        responses: {
+            /** @description the problem, OPEN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "description": "spindle bearing of the CNC lathe failed",
+                     *       "id": "0b8f3c52-3f7e-4d84-9a41-6c2f1d0e7b55",
+                     *       "kind": "EQUIPMENT_FAILURE",
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "planId": "5d2a7e10-8c4b-4f6e-a1d3-9b0c2e4f6a78",
+                     *       "raisedAt": "2026-12-03T09:15:00.000Z",
+                     *       "raisedBy": "production.staff",
+                     *       "resolution": null,
+                     *       "resolvedAt": null,
+                     *       "resolvedBy": null,
+                     *       "severity": "MAJOR",
+                     *       "status": "OPEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductionProblem"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_release: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the released plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the plan as scheduled now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_stop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopPlanDto"];
+            };
+        };
+        responses: {
+            /** @description the stopped plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressDto"];
+            };
+        };
+        responses: {
+            /** @description the plan with the task as reported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_resolveProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveProblemDto"];
+            };
+        };
+        responses: {
+            /** @description the problem, RESOLVED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "description": "spindle bearing of the CNC lathe failed",
+                     *       "id": "0b8f3c52-3f7e-4d84-9a41-6c2f1d0e7b55",
+                     *       "kind": "EQUIPMENT_FAILURE",
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "planId": "5d2a7e10-8c4b-4f6e-a1d3-9b0c2e4f6a78",
+                     *       "raisedAt": "2026-12-03T09:15:00.000Z",
+                     *       "raisedBy": "production.staff",
+                     *       "resolution": "bearing replaced, machine re-qualified",
+                     *       "resolvedAt": "2026-12-03T15:40:00.000Z",
+                     *       "resolvedBy": "production.staff",
+                     *       "severity": "MAJOR",
+                     *       "status": "RESOLVED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductionProblem"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5444,6 +6788,291 @@ export interface operations {
             };
             /** @description no valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_TechnicalIssuesController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                orderId?: string;
+                status?: "OPEN" | "ANSWERED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of technical issues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechnicalIssue"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_TechnicalIssuesController_raise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseTechnicalIssueDto"];
+            };
+        };
+        responses: {
+            /** @description the issue, OPEN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answer": null,
+                     *       "answeredAt": null,
+                     *       "answeredBy": null,
+                     *       "id": "7c1e9b4a-2d3f-4a5b-8c6d-0e1f2a3b4c5d",
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "question": "May line 2 use 316L instead of 304 for the flange face?",
+                     *       "raisedAt": "2026-12-03T08:30:00.000Z",
+                     *       "raisedBy": "production.staff",
+                     *       "raisedByDepartment": "PRODUCTION",
+                     *       "status": "OPEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TechnicalIssue"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_TechnicalIssuesController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerTechnicalIssueDto"];
+            };
+        };
+        responses: {
+            /** @description the issue, ANSWERED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answer": "Yes: 316L meets the drawing.",
+                     *       "answeredAt": "2026-12-03T10:05:00.000Z",
+                     *       "answeredBy": "technical.head",
+                     *       "id": "7c1e9b4a-2d3f-4a5b-8c6d-0e1f2a3b4c5d",
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "question": "May line 2 use 316L instead of 304 for the flange face?",
+                     *       "raisedAt": "2026-12-03T08:30:00.000Z",
+                     *       "raisedBy": "production.staff",
+                     *       "raisedByDepartment": "PRODUCTION",
+                     *       "status": "ANSWERED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TechnicalIssue"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
