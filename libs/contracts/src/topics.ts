@@ -17,6 +17,10 @@ import { ProductionPlanReleasedV1 } from './events/production-plan-released/prod
 import { ProductionPlanCompletedV1 } from './events/production-plan-completed/production-plan-completed.event';
 import { ProductionPlanStoppedV1 } from './events/production-plan-stopped/production-plan-stopped.event';
 import { QualityOrderResultsChangedV1 } from './events/quality-order-results-changed/quality-order-results-changed.event';
+import { QualityInspectionRecordedV1 } from './events/quality-inspection-recorded/quality-inspection-recorded.event';
+import { QualityNonconformanceRaisedV1 } from './events/quality-nonconformance-raised/quality-nonconformance-raised.event';
+import { QualityNonconformanceDispositionedV1 } from './events/quality-nonconformance-dispositioned/quality-nonconformance-dispositioned.event';
+import { QualityNonconformanceClosedV1 } from './events/quality-nonconformance-closed/quality-nonconformance-closed.event';
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesOrderReceivedV1,
@@ -36,6 +40,10 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   ProductionPlanCompletedV1,
   ProductionPlanStoppedV1,
   QualityOrderResultsChangedV1,
+  QualityInspectionRecordedV1,
+  QualityNonconformanceRaisedV1,
+  QualityNonconformanceDispositionedV1,
+  QualityNonconformanceClosedV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);
