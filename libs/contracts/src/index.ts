@@ -26,6 +26,14 @@ export * from './events/quality-nonconformance-raised/quality-nonconformance-rai
 export * from './events/quality-nonconformance-dispositioned/quality-nonconformance-dispositioned.event';
 export * from './events/quality-nonconformance-closed/quality-nonconformance-closed.event';
 export * from './quality';
+export * from './production-execution';
+export * from './events/production-plan-drafted/production-plan-drafted.event';
+export * from './events/production-plan-revised/production-plan-revised.event';
+export * from './events/production-task-progressed/production-task-progressed.event';
+export * from './events/production-problem-raised/production-problem-raised.event';
+export * from './events/production-problem-resolved/production-problem-resolved.event';
+export * from './events/production-technical-issue-raised/production-technical-issue-raised.event';
+export * from './events/production-technical-issue-answered/production-technical-issue-answered.event';
 export * from './demo/demo-users';
 export * from './dates';
 export * from './order-line-label';

@@ -16,6 +16,13 @@ import { SalesOrderStatusChangedV1 } from './events/sales-order-status-changed/s
 import { ProductionPlanReleasedV1 } from './events/production-plan-released/production-plan-released.event';
 import { ProductionPlanCompletedV1 } from './events/production-plan-completed/production-plan-completed.event';
 import { ProductionPlanStoppedV1 } from './events/production-plan-stopped/production-plan-stopped.event';
+import { ProductionPlanDraftedV1 } from './events/production-plan-drafted/production-plan-drafted.event';
+import { ProductionPlanRevisedV1 } from './events/production-plan-revised/production-plan-revised.event';
+import { ProductionTaskProgressedV1 } from './events/production-task-progressed/production-task-progressed.event';
+import { ProductionProblemRaisedV1 } from './events/production-problem-raised/production-problem-raised.event';
+import { ProductionProblemResolvedV1 } from './events/production-problem-resolved/production-problem-resolved.event';
+import { ProductionTechnicalIssueRaisedV1 } from './events/production-technical-issue-raised/production-technical-issue-raised.event';
+import { ProductionTechnicalIssueAnsweredV1 } from './events/production-technical-issue-answered/production-technical-issue-answered.event';
 import { QualityOrderResultsChangedV1 } from './events/quality-order-results-changed/quality-order-results-changed.event';
 import { QualityInspectionRecordedV1 } from './events/quality-inspection-recorded/quality-inspection-recorded.event';
 import { QualityNonconformanceRaisedV1 } from './events/quality-nonconformance-raised/quality-nonconformance-raised.event';
@@ -44,6 +51,13 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   QualityNonconformanceRaisedV1,
   QualityNonconformanceDispositionedV1,
   QualityNonconformanceClosedV1,
+  ProductionPlanDraftedV1,
+  ProductionPlanRevisedV1,
+  ProductionTaskProgressedV1,
+  ProductionProblemRaisedV1,
+  ProductionProblemResolvedV1,
+  ProductionTechnicalIssueRaisedV1,
+  ProductionTechnicalIssueAnsweredV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);

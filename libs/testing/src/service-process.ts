@@ -42,7 +42,8 @@ export class ServiceProcess {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async start(readyTimeoutMs = 60000): Promise<void> {
+  /** `TEST_READY_TIMEOUT_MS` lengthens the wait on a loaded machine (seven Node.js processes start at once). */
+  async start(readyTimeoutMs = Number(process.env.TEST_READY_TIMEOUT_MS ?? 60000)): Promise<void> {
     if (this.running) return;
     mkdirSync(this.logDir, { recursive: true });
     this.log = createWriteStream(this.logFile, { flags: 'a' });

@@ -14,10 +14,19 @@ export const DEMO_WORK_CENTRES: readonly WorkCentreSeed[] = [
     code: 'MACHINING',
     name: 'CNC machining',
     hoursPerDay: 16,
+    staff: 2,
+    equipment: ['CNC lathe DMG CLX 450', 'vertical machining centre VMC-850'],
     calendarExceptions: [{ date: '2026-12-15', hours: 8, reason: 'planned maintenance, one shift' }, ...HOLIDAYS],
   },
-  { code: 'ASSEMBLY', name: 'Assembly line', hoursPerDay: 8, calendarExceptions: HOLIDAYS },
-  { code: 'TESTING', name: 'Pressure and function testing', hoursPerDay: 8, calendarExceptions: HOLIDAYS },
+  { code: 'ASSEMBLY', name: 'Assembly line', hoursPerDay: 8, staff: 4, equipment: ['assembly line 1', 'torque station'], calendarExceptions: HOLIDAYS },
+  {
+    code: 'TESTING',
+    name: 'Pressure and function testing',
+    hoursPerDay: 8,
+    staff: 1,
+    equipment: ['hydrostatic test bench 400 bar', 'function test rig'],
+    calendarExceptions: HOLIDAYS,
+  },
 ];
 
 /** The demo catalog (API.md "Demo master data"); bill-of-materials references match purchasing's demo BOMs. */

@@ -1,22 +1,8 @@
 import type { Assessment, OrderLine, ReviewOrderSnapshot } from '@opm/contracts';
 import { addDays, daysBetween, lineLabel } from '@opm/contracts';
+import { formatHours, hoursValue, toUnits } from '../capacity/hours';
 
-/**
- * Hours are counted in ten-thousandths of an hour, as integers: the catalog allows 4 decimals per unit and the
- * calendar 2, so every figure is exact and "enough hours" never depends on how 0.1 + 0.2 rounds.
- */
-const UNITS_PER_HOUR = 10_000;
-const toUnits = (hours: number): number => Math.round(hours * UNITS_PER_HOUR);
-
-/** 1_234_500 -> "123.45"; whole hours without decimals. */
-export function formatHours(units: number): string {
-  const sign = units < 0 ? '-' : '';
-  const abs = Math.abs(units);
-  const whole = Math.trunc(abs / UNITS_PER_HOUR);
-  const fraction = String(abs % UNITS_PER_HOUR).padStart(4, '0').replace(/0+$/, '');
-  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
-}
-const hoursValue = (units: number): number => Number(formatHours(units));
+export { formatHours } from '../capacity/hours';
 
 /** How far ahead the earliest feasible date is looked for. */
 export const CAPACITY_HORIZON_DAYS = 730;
@@ -33,19 +19,21 @@ export interface CapacityCentre {
   exceptions: ReadonlyMap<string, number>;
 }
 
-/** Another order already holding capacity: its delivery date and lines (hours come from the same catalog). */
-export interface CommittedOrder {
-  orderId: string;
-  number: string;
-  deliveryDate: string;
-  lines: readonly Pick<OrderLine, 'productCode' | 'quantity'>[];
+/** Hours other orders' plans hold on one work centre on one day: a row of the load ledger, summed. */
+export interface CommittedLoad {
+  workCentre: string;
+  date: string;
+  hours: number;
+  /** Numbers of the orders whose plans hold these hours. */
+  orders: readonly string[];
 }
 
 export interface CapacityInput {
   order: ReviewOrderSnapshot;
   products: ReadonlyMap<string, CapacityProduct>;
   workCentres: readonly CapacityCentre[];
-  committed: readonly CommittedOrder[];
+  /** The load ledger's days of the horizon, other orders only. */
+  committed: readonly CommittedLoad[];
   /** The review's "today" (ISO date): the first production day. */
   today: string;
   horizonDays?: number;
@@ -102,12 +90,12 @@ function requiredUnits(lines: readonly Pick<OrderLine, 'productCode' | 'quantity
  * - Production days run from today up to the day before the delivery date (the delivery day itself is for
  *   shipping). Every calendar day counts with the centre's hoursPerDay unless the calendar has an exception
  *   for that date (holidays, maintenance, extra shifts are all entered as exceptions); weekends are not special.
- * - Committed load: the hours of other orders delivering within the window (today up to and including the
- *   delivery date), all counted inside the window. Which orders those are is the caller's business (see
- *   ProductionCapacityAssessor: until issued orders exist, orders under or past a positive production review).
+ * - Committed load: the hours other orders' production plans hold on each centre on each production day, read
+ *   from the load ledger (drafted, released and in-progress plans of issued orders; a stopped or completed plan
+ *   holds nothing more). Only the days of the window count: a plan whose hours fall after it does not compete.
  * - A centre is short when required > available - committed; the hours missing are exactly that difference.
  * - The earliest feasible date is the first date after the requested one (after today when none was given)
- *   at which every centre the order uses has the hours, counting then the orders committed up to that date.
+ *   at which every centre the order uses has the hours, counting the load of every day up to that date.
  * - Lines without catalog hours (free text, unknown product) make the assessment unclear: their load is unknown.
  */
 export function capacityAssessment(input: CapacityInput): Assessment {
@@ -140,22 +128,34 @@ export function capacityAssessment(input: CapacityInput): Assessment {
     if (!c) return 0;
     return toUnits(c.exceptions.get(date) ?? c.hoursPerDay);
   };
-  const committedLoad = committed
-    .filter((o) => o.orderId !== order.orderId && o.deliveryDate >= today)
-    .map((o) => ({ ...o, need: requiredUnits(o.lines, products) }))
-    .sort((a, b) => a.deliveryDate.localeCompare(b.deliveryDate));
+  // Load per centre and day offset from today, in units, and who holds it (the ledger's days of the horizon).
+  const loadOn = new Map<string, number>();
+  const holdersOn = new Map<string, Set<string>>();
+  for (const l of committed) {
+    if (l.date < today) continue;
+    const key = `${l.workCentre}|${l.date}`;
+    loadOn.set(key, (loadOn.get(key) ?? 0) + toUnits(l.hours));
+    const set = holdersOn.get(key) ?? new Set<string>();
+    for (const o of l.orders) set.add(o);
+    holdersOn.set(key, set);
+  }
+  const loadUnits = (centre: string, date: string): number => loadOn.get(`${centre}|${date}`) ?? 0;
 
-  /** Capacity of the order's centres for delivery on `date`: days [today, date), orders delivering in [today, date]. */
+  /** Capacity of the order's centres for delivery on `date`: the production days [today, date) and their load. */
   const capacityFor = (date: string): CentreCheck[] => {
     const days = Math.max(0, daysBetween(today, date));
-    const inWindow = committedLoad.filter((o) => o.deliveryDate <= date);
     return used.map((centre) => {
       let available = 0;
-      for (let i = 0; i < days; i++) available += hoursOn(centre, addDays(today, i));
-      const holders = inWindow.filter((o) => (o.need.get(centre) ?? 0) > 0);
-      const committedUnits = holders.reduce((sum, o) => sum + (o.need.get(centre) ?? 0), 0);
+      let committedUnits = 0;
+      const holders = new Set<string>();
+      for (let i = 0; i < days; i++) {
+        const day = addDays(today, i);
+        available += hoursOn(centre, day);
+        committedUnits += loadUnits(centre, day);
+        for (const o of holdersOn.get(`${centre}|${day}`) ?? []) holders.add(o);
+      }
       const need = required.get(centre) ?? 0;
-      return { workCentre: centre, need, available, committed: committedUnits, short: Math.max(0, need - (available - committedUnits)), holders: holders.map((o) => o.number) };
+      return { workCentre: centre, need, available, committed: committedUnits, short: Math.max(0, need - (available - committedUnits)), holders: [...holders].sort() };
     });
   };
 
@@ -164,14 +164,13 @@ export function capacityAssessment(input: CapacityInput): Assessment {
     if (unknownCentres.length > 0) return null;
     const cumulative = new Map(used.map((c) => [c, 0]));
     const load = new Map(used.map((c) => [c, 0]));
-    let next = 0;
     const last = Math.max(0, daysBetween(today, after)) + horizon;
     for (let d = 1; d <= last; d++) {
       const date = addDays(today, d);
-      for (const c of used) cumulative.set(c, (cumulative.get(c) ?? 0) + hoursOn(c, addDays(today, d - 1)));
-      while (next < committedLoad.length && committedLoad[next].deliveryDate <= date) {
-        for (const c of used) load.set(c, (load.get(c) ?? 0) + (committedLoad[next].need.get(c) ?? 0));
-        next++;
+      const day = addDays(today, d - 1);
+      for (const c of used) {
+        cumulative.set(c, (cumulative.get(c) ?? 0) + hoursOn(c, day));
+        load.set(c, (load.get(c) ?? 0) + loadUnits(c, day));
       }
       if (date <= after) continue;
       if (used.every((c) => (cumulative.get(c) ?? 0) - (load.get(c) ?? 0) >= (required.get(c) ?? 0))) return date;
@@ -219,7 +218,7 @@ export function capacityAssessment(input: CapacityInput): Assessment {
         proposals.push(`add ${formatHours(c.short)} h of ${c.workCentre} (overtime or a second shift) before ${delivery}`);
         if (c.holders.length > 0) {
           const listed = c.holders.slice(0, 5).join(', ') + (c.holders.length > 5 ? ', ...' : '');
-          proposals.push(`or adjust the plan: other orders delivering by ${delivery} hold ${formatHours(c.committed)} h of ${c.workCentre} (${listed})`);
+          proposals.push(`or adjust the plan: other orders' plans hold ${formatHours(c.committed)} h of ${c.workCentre} before ${delivery} (${listed})`);
         }
       }
     } else if (pastDate) {

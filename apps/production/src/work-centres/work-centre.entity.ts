@@ -15,6 +15,14 @@ export class WorkCentre {
   @Column({ type: 'numeric', precision: 5, scale: 2, transformer: hoursTransformer })
   hoursPerDay!: number;
 
+  /** The crew a task on this centre is given per shift (R5.1 resources). */
+  @Column('int')
+  staff!: number;
+
+  /** The machines and rigs a task on this centre uses (R5.1 resources). */
+  @Column('text', { array: true })
+  equipment!: string[];
+
   @OneToMany(() => WorkCentreCalendarException, (e) => e.centre)
   exceptions!: WorkCentreCalendarException[];
 

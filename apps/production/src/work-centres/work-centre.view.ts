@@ -16,6 +16,8 @@ export const WorkCentreView = apiView(
     code: z.string(),
     name: z.string(),
     hoursPerDay: z.number().nonnegative().describe('hours available on a normal day'),
+    staff: z.number().int().nonnegative().describe('the crew a production task on this centre is given per shift (R5.1)'),
+    equipment: z.array(z.string()).describe('the machines and rigs a production task on this centre uses (R5.1)'),
     calendarExceptions: z.array(CalendarExceptionSchema).describe('dates whose available hours differ from hoursPerDay, in date order'),
   }),
 );

@@ -9,6 +9,8 @@ export interface WorkCentreSeed {
   code: string;
   name: string;
   hoursPerDay: number;
+  staff: number;
+  equipment: string[];
   calendarExceptions: CalendarExceptionView[];
 }
 
@@ -17,13 +19,15 @@ function toView(c: WorkCentre): WorkCentreView {
     code: c.code,
     name: c.name,
     hoursPerDay: c.hoursPerDay,
+    staff: c.staff,
+    equipment: c.equipment,
     calendarExceptions: [...(c.exceptions ?? [])]
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((e) => ({ date: e.date, hours: e.hours, reason: e.reason })),
   };
 }
 
-/** Work centres and their capacity calendar (R3.3); issue 5 computes the load of issued orders against them. */
+/** Work centres, their capacity calendar and resources (R3.3, R5.1); plans' load is in the capacity ledger. */
 @Injectable()
 export class WorkCentresService {
   constructor(
@@ -59,8 +63,8 @@ export class WorkCentresService {
    */
   async insertIfMissing(m: EntityManager, seed: WorkCentreSeed): Promise<boolean> {
     const inserted: unknown[] = await m.query(
-      `INSERT INTO work_centre (code, name, "hoursPerDay") VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code`,
-      [seed.code, seed.name, seed.hoursPerDay],
+      `INSERT INTO work_centre (code, name, "hoursPerDay", staff, equipment) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [seed.code, seed.name, seed.hoursPerDay, seed.staff, seed.equipment],
     );
     for (const e of seed.calendarExceptions) {
       await m.query(

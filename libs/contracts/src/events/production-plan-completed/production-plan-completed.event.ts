@@ -16,7 +16,7 @@ export const ProductionPlanCompletedV1 = defineEvent(
       'Production completed the order (R5.1): every task done, no problem open. Sales moves the order to ' +
       '`READY_TO_SHIP` once a final inspection has also passed with no open nonconformance, whichever comes last.',
     key: 'orderId',
-    publishers: [], // 'production' once its execution module publishes it (issue 13)
+    publishers: ['production'],
     consumers: ['sales'],
   },
 );

@@ -17,7 +17,7 @@ export const ProductionPlanReleasedV1 = defineEvent(
       'The production head released the production plan of an issued order (R5.1): sales moves the order to ' +
       '`IN_EXECUTION`; its tasks now hold capacity on their work centres.',
     key: 'orderId',
-    publishers: [], // 'production' once its execution module publishes it (issue 13)
+    publishers: ['production'],
     consumers: ['sales'],
   },
 );

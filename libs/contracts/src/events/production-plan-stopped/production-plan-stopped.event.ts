@@ -16,7 +16,7 @@ export const ProductionPlanStoppedV1 = defineEvent(
       "Production stopped the order's plan (a cancellation or a head's decision): its capacity is free again and " +
       'nothing more is produced for it.',
     key: 'orderId',
-    publishers: [], // 'production' once its execution module publishes it (issue 13)
+    publishers: ['production'],
     consumers: ['sales'],
   },
 );

@@ -24,7 +24,7 @@ export const ReviewTaskCompletedV1 = defineEvent(
     description: 'A department answered its review task: the opinion that goes into the review report (R3.7, R3.8).',
     key: 'orderId',
     publishers: REVIEWING_SERVICES,
-    consumers: ['sales'],
+    consumers: ['sales', 'production'], // production keeps quality's control measures for its plan's checkpoints (R3.4, R5.1)
   },
 );
 export type ReviewTaskCompleted = z.infer<typeof ReviewTaskCompletedV1.payload>;

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PROBLEM_SEVERITIES, PRODUCTION_PROBLEM_KINDS, type ProblemSeverity, type ProductionProblemKind } from '@opm/contracts';
+import { PageQuery } from '@opm/platform';
+
+export class ListPlansQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: "the order's plan only" })
+  @IsOptional()
+  @IsUUID()
+  orderId?: string;
+}
+
+export class ProgressDto {
+  @ApiProperty({ minimum: 0, maximum: 100, example: 40, description: 'how far the task is; 100 makes it DONE' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progressPercent!: number;
+
+  @ApiPropertyOptional({ type: String, example: 'first 40 flanges turned', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+export class RaiseProblemDto {
+  @ApiProperty({ enum: PRODUCTION_PROBLEM_KINDS, example: 'EQUIPMENT_FAILURE' })
+  @IsIn(PRODUCTION_PROBLEM_KINDS)
+  kind!: ProductionProblemKind;
+
+  @ApiProperty({ enum: PROBLEM_SEVERITIES, example: 'MAJOR' })
+  @IsIn(PROBLEM_SEVERITIES)
+  severity!: ProblemSeverity;
+
+  @ApiProperty({ example: 'spindle bearing of the CNC lathe failed' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  description!: string;
+}
+
+export class ResolveProblemDto {
+  @ApiProperty({ example: 'bearing replaced, machine re-qualified' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  resolution!: string;
+}
+
+export class CompletePlanDto {
+  @ApiProperty({ minimum: 0, example: 100, description: 'more than ordered needs a reason' })
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  quantityProduced!: number;
+
+  @ApiPropertyOptional({ type: String, example: 'two spare flanges agreed with the customer', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string | null;
+}
+
+export class StopPlanDto {
+  @ApiProperty({ example: 'order cancelled by the customer' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
