@@ -37,7 +37,8 @@ describe('execution: production, quality, sales (e2e)', () => {
     eventually(async () => check(await execution(id)), { timeoutMs: 60_000 });
 
   beforeAll(async () => {
-    stack = await TestStack.start();
+    // Generous upstream timeouts: seven services on a loaded 2-core machine answer slowly, and a 504 is not what this tests.
+    stack = await TestStack.start({ env: { UPSTREAM_TIMEOUT_MS: '60000', PART_TIMEOUT_MS: '20000' } });
     gateway = request(stack.member('gateway').baseUrl);
     await stack.waitForDemoData();
   }, 480_000);
