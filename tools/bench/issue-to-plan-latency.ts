@@ -6,10 +6,10 @@ import { percentile } from './stats';
 /**
  * Benchmark (prints figures, asserts nothing), issue 13: the time from `POST /orders/{id}/issue` returning to the
  * order's production plan being visible (`GET /production/plans?orderId=`), and its inspection plan
- * (`GET /quality/plans?orderId=`) where quality serves one, over ORDERS clear catalog orders issued CONCURRENCY at
+ * (`GET /quality/plans?orderId=`) where quality serves one, over EXEC_BENCH_ORDERS (or ORDERS, default 100) clear catalog orders issued CONCURRENCY at
  * a time. The orders are recorded, reviewed (auto-confirm) and approved first; only the issuing is timed.
  */
-const ORDERS = Number(process.env.ORDERS ?? 100);
+const ORDERS = Number(process.env.EXEC_BENCH_ORDERS ?? process.env.ORDERS ?? 100);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 
 async function main(): Promise<void> {

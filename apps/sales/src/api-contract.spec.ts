@@ -27,6 +27,7 @@ describe('sales API contract', () => {
       'GET /orders/{id}/approvals -> 200 ApprovalChain | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/customer-confirmations -> 200 CustomerConfirmations | 400 401 413 415 429 | bearer',
       'GET /orders/{id}/document.pdf -> 200 inline | 400 401 404 413 415 429 | bearer',
+      'GET /orders/{id}/execution -> 200 OrderExecution | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/issuance -> 200 Issuance | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/review -> 200 ReviewRounds | 400 401 404 413 415 429 | bearer',
       'GET /sales/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',

@@ -10,6 +10,9 @@ import { Orders1764100001000 } from './database/migrations/1764100001000-orders'
 import { Intake1764100002000 } from './database/migrations/1764100002000-intake';
 import { Review1764100003000 } from './database/migrations/1764100003000-review';
 import { Approvals1764100004000 } from './database/migrations/1764100004000-approvals';
+import { Execution1796165802032 } from './database/migrations/1796165802032-execution';
+import { ExecutionModule } from './execution/execution.module';
+import { OrderExecution } from './execution/order-execution.entity';
 import { ApprovalStepRecord } from './approvals/approval-step.entity';
 import { CustomerConfirmation, IssueAcknowledgement, Issuance } from './issuance/issuance.entity';
 import { IssuanceModule } from './issuance/issuance.module';
@@ -25,8 +28,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032];
 
 @Module({})
 export class SalesAppModule {
@@ -42,6 +45,7 @@ export class SalesAppModule {
         ReviewModule,
         ApprovalsModule,
         IssuanceModule,
+        ExecutionModule,
         CustomersModule,
         CatalogModule,
       ],

@@ -21,6 +21,11 @@ export * from './events/production-plan-released/production-plan-released.event'
 export * from './events/production-plan-completed/production-plan-completed.event';
 export * from './events/production-plan-stopped/production-plan-stopped.event';
 export * from './events/quality-order-results-changed/quality-order-results-changed.event';
+export * from './events/quality-inspection-recorded/quality-inspection-recorded.event';
+export * from './events/quality-nonconformance-raised/quality-nonconformance-raised.event';
+export * from './events/quality-nonconformance-dispositioned/quality-nonconformance-dispositioned.event';
+export * from './events/quality-nonconformance-closed/quality-nonconformance-closed.event';
+export * from './quality';
 export * from './production-execution';
 export * from './events/production-plan-drafted/production-plan-drafted.event';
 export * from './events/production-plan-revised/production-plan-revised.event';

@@ -24,6 +24,10 @@ import { ProductionProblemResolvedV1 } from './events/production-problem-resolve
 import { ProductionTechnicalIssueRaisedV1 } from './events/production-technical-issue-raised/production-technical-issue-raised.event';
 import { ProductionTechnicalIssueAnsweredV1 } from './events/production-technical-issue-answered/production-technical-issue-answered.event';
 import { QualityOrderResultsChangedV1 } from './events/quality-order-results-changed/quality-order-results-changed.event';
+import { QualityInspectionRecordedV1 } from './events/quality-inspection-recorded/quality-inspection-recorded.event';
+import { QualityNonconformanceRaisedV1 } from './events/quality-nonconformance-raised/quality-nonconformance-raised.event';
+import { QualityNonconformanceDispositionedV1 } from './events/quality-nonconformance-dispositioned/quality-nonconformance-dispositioned.event';
+import { QualityNonconformanceClosedV1 } from './events/quality-nonconformance-closed/quality-nonconformance-closed.event';
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesOrderReceivedV1,
@@ -43,6 +47,10 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   ProductionPlanCompletedV1,
   ProductionPlanStoppedV1,
   QualityOrderResultsChangedV1,
+  QualityInspectionRecordedV1,
+  QualityNonconformanceRaisedV1,
+  QualityNonconformanceDispositionedV1,
+  QualityNonconformanceClosedV1,
   ProductionPlanDraftedV1,
   ProductionPlanRevisedV1,
   ProductionTaskProgressedV1,

@@ -17,7 +17,7 @@ export const ProductionPlanCompletedV1 = defineEvent(
       '`READY_TO_SHIP` once a final inspection has also passed with no open nonconformance, whichever comes last.',
     key: 'orderId',
     publishers: ['production'],
-    consumers: [], // 'sales' once its execution stage consumes it (issue 13)
+    consumers: ['sales'],
   },
 );
 export type ProductionPlanCompleted = z.infer<typeof ProductionPlanCompletedV1.payload>;

@@ -18,7 +18,7 @@ export const ProductionPlanReleasedV1 = defineEvent(
       '`IN_EXECUTION`; its tasks now hold capacity on their work centres.',
     key: 'orderId',
     publishers: ['production'],
-    consumers: [], // 'sales' once its execution stage consumes it (issue 13)
+    consumers: ['sales'],
   },
 );
 export type ProductionPlanReleased = z.infer<typeof ProductionPlanReleasedV1.payload>;

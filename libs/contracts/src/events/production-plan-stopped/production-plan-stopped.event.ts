@@ -17,7 +17,7 @@ export const ProductionPlanStoppedV1 = defineEvent(
       'nothing more is produced for it.',
     key: 'orderId',
     publishers: ['production'],
-    consumers: [], // 'sales' once its execution stage consumes it (issue 13)
+    consumers: ['sales'],
   },
 );
 export type ProductionPlanStopped = z.infer<typeof ProductionPlanStoppedV1.payload>;

@@ -23,8 +23,8 @@ export const QualityOrderResultsChangedV1 = defineEvent(
       'closed. Sales moves the order to `READY_TO_SHIP` when production has completed and a final inspection ' +
       'passed with no open nonconformance.',
     key: 'orderId',
-    publishers: [], // 'quality' once its execution module publishes it (issue 13)
-    consumers: [], // 'sales' once its execution stage consumes it (issue 13)
+    publishers: ['quality'],
+    consumers: ['sales'],
   },
 );
 export type QualityOrderResultsChanged = z.infer<typeof QualityOrderResultsChangedV1.payload>;
