@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { QualityInspectionRecordedV1 } from '@opm/contracts';
-import { AuditLog, Outbox, type Page, type Principal } from '@opm/platform';
+import { AuditLog, inTransaction, Outbox, type Page, type Principal } from '@opm/platform';
 import { Nonconformance } from '../nonconformances/nonconformance.entity';
 import { NonconformancesService } from '../nonconformances/nonconformances.service';
 import { DocumentNumbers } from '../numbering/document-number';
@@ -29,7 +29,8 @@ export class InspectionsService {
   ) {}
 
   async record(dto: RecordInspectionDto, principal: Principal): Promise<InspectionView> {
-    return this.dataSource.transaction(async (m) => {
+    // Joins the Idempotency-Key's transaction, so the key, the inspection and the stored answer commit together.
+    return inTransaction(this.dataSource, async (m) => {
       const locked = await this.results.lock(m, dto.orderId, 'inspect');
       const at = new Date();
       const passed = dto.result === 'PASS';
