@@ -80,7 +80,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verifies every service's audit hash chain and names the first broken entry (N4) */
+        /** Verifies every service's audit hash chain and reports edited, deleted and truncated entries (N4, issue 11) */
         get: operations["AuditViewController_verify"];
         put?: never;
         post?: never;
@@ -166,6 +166,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages finance's consumers dead-lettered, newest first (issue 11); FINANCE HEAD or MANAGEMENT LEADER */
+        get: operations["finance_DeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replays a dead letter of finance: published to its topic again and applied through the inbox, at most once however often replayed; audited (issue 11); FINANCE HEAD or MANAGEMENT LEADER */
+        post: operations["finance_DeadLettersController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/orders/{orderId}": {
         parameters: {
             query?: never;
@@ -232,6 +266,40 @@ export interface paths {
         put?: never;
         /** Sales converts a lead into an order; the order keeps channel and lead (R2.1) */
         post: operations["sales_LeadsController_convert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages logistics's consumers dead-lettered, newest first (issue 11); LOGISTICS HEAD or MANAGEMENT LEADER */
+        get: operations["logistics_DeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replays a dead letter of logistics: published to its topic again and applied through the inbox, at most once however often replayed; audited (issue 11); LOGISTICS HEAD or MANAGEMENT LEADER */
+        post: operations["logistics_DeadLettersController_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -447,6 +515,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/execution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's execution as sales follows it: production's plan, quality's results, what READY_TO_SHIP still waits for (R5.1, R5.3) */
+        get: operations["sales_ExecutionController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/issuance": {
         parameters: {
             query?: never;
@@ -546,6 +631,40 @@ export interface paths {
         put?: never;
         /** Revise after a failed review and review again: a new round, earlier ones kept (R3.7) */
         post: operations["sales_ReviewController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages production's consumers dead-lettered, newest first (issue 11); PRODUCTION HEAD or MANAGEMENT LEADER */
+        get: operations["production_DeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replays a dead letter of production: published to its topic again and applied through the inbox, at most once however often replayed; audited (issue 11); PRODUCTION HEAD or MANAGEMENT LEADER */
+        post: operations["production_DeadLettersController_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -877,6 +996,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/purchasing/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages purchasing's consumers dead-lettered, newest first (issue 11); PURCHASING HEAD or MANAGEMENT LEADER */
+        get: operations["purchasing_DeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replays a dead letter of purchasing: published to its topic again and applied through the inbox, at most once however often replayed; audited (issue 11); PURCHASING HEAD or MANAGEMENT LEADER */
+        post: operations["purchasing_DeadLettersController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/purchasing/orders/{orderId}": {
         parameters: {
             query?: never;
@@ -931,6 +1084,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages quality's consumers dead-lettered, newest first (issue 11); QUALITY HEAD or MANAGEMENT LEADER */
+        get: operations["quality_DeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replays a dead letter of quality: published to its topic again and applied through the inbox, at most once however often replayed; audited (issue 11); QUALITY HEAD or MANAGEMENT LEADER */
+        post: operations["quality_DeadLettersController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspections recorded (R5.3), an order's with `?orderId=`, oldest first */
+        get: operations["quality_InspectionsController_list"];
+        put?: never;
+        /**
+         * Record an inspected lot of an issued order (R5.3): PASS gets an inspection report, FAIL raises a nonconformance
+         * @description Quality staff. `lot` is required and `quantityInspected` > 0 (400 naming the field); `findings` is required for FAIL. 404 for an order quality has never received, 409 for one not issued to quality yet. The order's quality results change (quality.order.results-changed.v1).
+         */
+        post: operations["quality_InspectionsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/nonconformances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nonconformance notices (R5.3), an order's with `?orderId=`, oldest first */
+        get: operations["quality_NonconformancesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/nonconformances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One nonconformance notice (R5.3) */
+        get: operations["quality_NonconformancesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/nonconformances/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The quality head closes a nonconformance once its disposition is carried out (R5.3)
+         * @description Needs a disposition (422 naming `disposition`); closing a closed one is 409. The order's quality results change (one open nonconformance fewer).
+         */
+        post: operations["quality_NonconformancesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/nonconformances/{id}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The quality head sets the disposition: rework, scrap, use as is, return to supplier (R5.3)
+         * @description It may change until the nonconformance is closed; on a closed one 422 naming `disposition`. A stale If-Match is 409.
+         */
+        post: operations["quality_NonconformancesController_disposition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quality/orders/{orderId}": {
         parameters: {
             query?: never;
@@ -943,6 +1225,43 @@ export interface paths {
          * @description 404 until the order has reached quality (sales.order.received.v1).
          */
         get: operations["quality_DepartmentOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspection plans (R5.3): the order's items with characteristic, method, frequency and stage
+         * @description Drafted when the order is issued to quality; `?orderId=` gives the order’s plan (an empty page before issue).
+         */
+        get: operations["quality_InspectionPlansController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inspection plan (R5.3) */
+        get: operations["quality_InspectionPlansController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -979,6 +1298,40 @@ export interface paths {
         get: operations["quality_StandardsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages sales's consumers dead-lettered, newest first (issue 11); SALES HEAD or MANAGEMENT LEADER */
+        get: operations["sales_DeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replays a dead letter of sales: published to its topic again and applied through the inbox, at most once however often replayed; audited (issue 11); SALES HEAD or MANAGEMENT LEADER */
+        post: operations["sales_DeadLettersController_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1189,32 +1542,50 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
         };
         AuditVerification: {
-            /** @description entries read, up to and including the first broken one */
+            /** @description the newest checkpoint whose signature holds: the chain must reach it with that hash */
+            checkpoint: {
+                hash: string;
+                /** Format: date-time */
+                sealedAt: string;
+                seq: number;
+            } | null;
+            /** @description sealed entries checked */
             entries: number;
+            /** @description the first entry that does not match; null when none does (an end cut off shows in `problems`) */
             firstBroken: {
                 /** Format: uuid */
                 id: string;
-                /** @description `content altered`, or `does not follow the entry before it (removed or reordered)` */
+                /** @description `content altered`, `does not follow the entry before it (removed or reordered)`, or what was deleted before it */
                 problem: string;
                 seq: number;
             } | null;
+            /** @description the chain's last entry */
+            head: {
+                hash: string;
+                seq: number;
+            } | null;
+            /** @description no problem found: every sealed entry matches, none is missing, the end is where the newest checkpoint says */
             ok: boolean;
+            /** @description every problem found, in chain order (at most 100) */
+            problems: {
+                /**
+                 * Format: uuid
+                 * @description the entry found there; null when it is gone
+                 */
+                id: string | null;
+                /** @enum {string} */
+                kind: "edited" | "deleted" | "reordered" | "truncated" | "checkpoint";
+                problem: string;
+                /** @description the position it is at (the first missing one for a deletion) */
+                seq: number;
+            }[];
             service: string;
+            /** @description entries committed while verifying, not chained yet (the sealer chains them within moments) */
+            unsealed: number;
         };
         AuditVerificationSummary: {
             ok: boolean;
-            services: ({
-                /** @description entries read, up to and including the first broken one */
-                entries: number;
-                firstBroken: {
-                    /** Format: uuid */
-                    id: string;
-                    problem: string;
-                    seq: number;
-                } | null;
-                ok: boolean;
-                service: string;
-            } | {
+            services: (components["schemas"]["AuditVerification"] | {
                 /** @enum {boolean} */
                 ok: false;
                 /** @enum {string} */
@@ -1550,6 +1921,33 @@ export interface components {
         CustomerConfirmations: {
             items: components["schemas"]["CustomerConfirmation"][];
         };
+        DeadLetter: {
+            /** @description the consumer (inbox name) that gave up, such as `production.review-tasks` */
+            consumer: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description why it was dead-lettered */
+            error: string;
+            id: number;
+            key: string | null;
+            /**
+             * @description poison: unreadable or refused; not-yet-applicable: waited too long for what it builds on; failing: the handler kept failing
+             * @enum {string}
+             */
+            kind: "poison" | "not-yet-applicable" | "failing" | "transient";
+            /** @description its offset in that partition (a decimal string: Kafka offsets are 64-bit) */
+            offset: string;
+            partition: number;
+            /** @description how often an operator replayed it; the inbox applies it at most once */
+            replayCount: number;
+            /** Format: date-time */
+            replayedAt: string | null;
+            replayedBy: string | null;
+            /** @description the topic the message came from; a replay publishes it there again */
+            topic: string;
+            /** @description the message as it was consumed (normally the event envelope as JSON) */
+            value: string | null;
+        };
         Delegation: {
             /** Format: date-time */
             createdAt: string;
@@ -1596,6 +1994,15 @@ export interface components {
                 packaging: string | null;
                 transportMode: string | null;
             };
+        };
+        DispositionDto: {
+            /**
+             * @example REWORK
+             * @enum {string}
+             */
+            disposition: "REWORK" | "SCRAP" | "USE_AS_IS" | "RETURN_TO_SUPPLIER";
+            /** @example re-drill on the machining centre, then re-inspect 100% */
+            note: string;
         };
         DocumentVerification: {
             issuedCode: string;
@@ -1646,6 +2053,65 @@ export interface components {
             };
             /** @enum {string} */
             status: "ok";
+        };
+        Inspection: {
+            findings: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            inspectedAt: string;
+            inspectedBy: string;
+            lot: string;
+            /** @description the nonconformance a failed lot raised; null for a passed one */
+            nonconformance: {
+                /** Format: uuid */
+                id: string;
+                /** @description NC-yyyy-nnnnnn */
+                number: string;
+            } | null;
+            /** Format: uuid */
+            orderId: string;
+            quantityInspected: number;
+            /** @description the inspection report of a passed lot; null for a failed one */
+            report: {
+                /** @description IR-yyyy-nnnnnn */
+                number: string;
+            } | null;
+            /** @enum {string} */
+            result: "PASS" | "FAIL";
+            /** @enum {string} */
+            stage: "INCOMING" | "IN_PROCESS" | "FINAL";
+        };
+        InspectionPlan: {
+            /** Format: date-time */
+            draftedAt: string;
+            /** Format: uuid */
+            id: string;
+            items: {
+                /** @description what is checked */
+                characteristic: string;
+                /** @description how often: every part, a sample of each lot, every delivery... */
+                frequency: string;
+                /** @description the order line it applies to; null for the whole order */
+                lineNo: number | null;
+                /** @description how: the measurement, test or document, with the control measure from the review where one applies */
+                method: string;
+                /**
+                 * @description quality's standard plan, a standard the review attained (R3.4), or the product's inspection notes
+                 * @enum {string}
+                 */
+                source: "STANDARD_PLAN" | "REVIEW" | "PRODUCT";
+                /** @enum {string} */
+                stage: "INCOMING" | "IN_PROCESS" | "FINAL";
+            }[];
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /**
+             * Format: uuid
+             * @description the quality review task whose attained standards the plan carries; null when the order had none
+             */
+            reviewTaskId: string | null;
         };
         Issuance: {
             /** Format: date-time */
@@ -1709,6 +2175,35 @@ export interface components {
             source: "CAMPAIGN" | "WEB" | "TRADE_SHOW" | "PARTNER_REFERRAL" | "OTHER";
             /** @enum {string} */
             status: "NEW" | "CONVERTED";
+            version: number;
+        };
+        Nonconformance: {
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: string | null;
+            description: string;
+            /** @enum {string|null} */
+            disposition: "REWORK" | "SCRAP" | "USE_AS_IS" | "RETURN_TO_SUPPLIER" | null;
+            dispositionNote: string | null;
+            /** Format: date-time */
+            dispositionedAt: string | null;
+            dispositionedBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the failed inspection that raised it
+             */
+            inspectionId: string;
+            /** @description NC-yyyy-nnnnnn */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: string;
+            /** @enum {string} */
+            status: "OPEN" | "DISPOSITIONED" | "CLOSED";
             version: number;
         };
         OpenApiDocument: {
@@ -1858,6 +2353,57 @@ export interface components {
             }[];
             /** @description services whose trail is missing from `items` (down or slow) */
             unavailable: ("sales" | "production" | "purchasing" | "quality" | "finance" | "logistics")[];
+        };
+        OrderExecution: {
+            /** Format: uuid */
+            orderId: string;
+            /** @description production's plan; null until production has reported on it */
+            plan: {
+                /** Format: date-time */
+                completedAt: string | null;
+                /** @description the plan cannot end before the promised date minus shipping time */
+                late: boolean | null;
+                /** Format: uuid */
+                planId: string | null;
+                /** Format: date-time */
+                plannedEnd: string | null;
+                quantityProduced: number | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                /**
+                 * @description what production last reported of its plan
+                 * @enum {string}
+                 */
+                status: "RELEASED" | "COMPLETED" | "STOPPED";
+                stopReason: string | null;
+                /** Format: date-time */
+                stoppedAt: string | null;
+            } | null;
+            /** @description quality's latest results (the highest revision received); null until quality has inspected */
+            quality: {
+                /** Format: date-time */
+                changedAt: string | null;
+                finalInspectionPassed: boolean;
+                inspectionsFailed: number;
+                inspectionsPassed: number;
+                openNonconformances: number;
+                revision: number;
+            } | null;
+            readyToShip: {
+                ready: boolean;
+                waitingFor: string[];
+            };
+            /**
+             * Format: date-time
+             * @description when sales moved the order to READY_TO_SHIP
+             */
+            readyToShipAt: string | null;
+            /**
+             * @description the order's status
+             * @enum {string}
+             */
+            status: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
         };
         OrderLineDto: {
             /**
@@ -2104,6 +2650,49 @@ export interface components {
              */
             progressPercent: number;
         };
+        QualityOrder: {
+            /** Format: date */
+            deliveryDate: string | null;
+            /** @description fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue */
+            documentHash: string | null;
+            inspection: components["schemas"]["QualityOrderInspection"] | null;
+            /**
+             * Format: date-time
+             * @description when the signed order was issued to the departments (R4.2); null before
+             */
+            issuedAt: string | null;
+            lineCount: number;
+            /** @description the order number sales gave it (SO-yyyy-nnnnnn) */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description when the order reached this department
+             */
+            receivedAt: string;
+            specialRequirements: {
+                customization: string | null;
+                other: string | null;
+                packaging: string | null;
+                transportMode: string | null;
+            };
+        };
+        QualityOrderInspection: {
+            nonconformances: components["schemas"]["Nonconformance"][];
+            plan: components["schemas"]["InspectionPlan"] | null;
+            results: components["schemas"]["QualityResults"];
+        };
+        QualityResults: {
+            /** Format: date-time */
+            changedAt: string | null;
+            finalInspectionPassed: boolean;
+            inspectionsFailed: number;
+            inspectionsPassed: number;
+            openNonconformances: number;
+            /** @description grows by one with every change (0: nothing inspected yet), as announced in quality.order.results-changed.v1 */
+            revision: number;
+        };
         QualityStandard: {
             /** @description tolerance classes, inspection certificates, protection ratings, compliance declarations ("ISO 2768-f", "EN 10204 3.1", "IP65", "RoHS") */
             attainableStandards: string[];
@@ -2136,6 +2725,32 @@ export interface components {
             orderId: string;
             /** @example May line 2 use 316L instead of 304 for the flange face? */
             question: string;
+        };
+        RecordInspectionDto: {
+            /**
+             * @description what was found; required for a failed lot (it becomes the nonconformance description)
+             * @example all dimensions within ISO 2768-m
+             */
+            findings?: string | null;
+            /**
+             * @description the lot or batch inspected
+             * @example LOT-2026-12-02-A
+             */
+            lot: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @example 100 */
+            quantityInspected: number;
+            /**
+             * @example PASS
+             * @enum {string}
+             */
+            result: "PASS" | "FAIL";
+            /**
+             * @example FINAL
+             * @enum {string}
+             */
+            stage: "INCOMING" | "IN_PROCESS" | "FINAL";
         };
         ReplaceProductDto: {
             /** @example true */
@@ -2237,6 +2852,8 @@ export interface components {
                 round: number;
                 /** @enum {string} */
                 status: "OPEN" | "AWAITING_CHAIR" | "PASSED" | "FAILED" | "SUPERSEDED";
+                /** @description an open round a department has not opened its task in by its due time: the request was not applied there (see that service's dead letters); escalated */
+                stuck: boolean;
                 tasks: {
                     /** @description A department's automatic assessment of an order, shown to its reviewer (R3.2-R3.6). */
                     assessment: {
@@ -2258,13 +2875,16 @@ export interface components {
                     decidedAt: string | null;
                     /** @enum {string} */
                     department: "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE";
-                    /** Format: date-time */
+                    /**
+                     * Format: date-time
+                     * @description REQUESTED: when the department must have opened its task by; OPEN: when it must answer by
+                     */
                     dueAt: string | null;
                     /** Format: date-time */
                     escalatedAt: string | null;
                     escalatedTo: string | null;
                     opinion: string | null;
-                    /** @description OPEN and past its due time, or escalated */
+                    /** @description REQUESTED or OPEN and past its due time, or escalated */
                     overdue: boolean;
                     proposals: string[];
                     reviewer: string | null;
@@ -3382,6 +4002,190 @@ export interface operations {
             };
         };
     };
+    finance_DeadLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending: never replayed; replayed: replayed at least once */
+                status?: "pending" | "replayed";
+                /** @description only this consumer */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of dead letters, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadLetter"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_DeadLettersController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description accepted: the message is on its way to the consumer again (422: not JSON or no key, it cannot be replayed) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     finance_DepartmentOrdersController_get: {
         parameters: {
             query?: never;
@@ -3785,6 +4589,190 @@ export interface operations {
             };
             /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logistics_DeadLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending: never replayed; replayed: replayed at least once */
+                status?: "pending" | "replayed";
+                /** @description only this consumer */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of dead letters, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadLetter"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logistics_DeadLettersController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description accepted: the message is on its way to the consumer again (422: not JSON or no key, it cannot be replayed) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5216,6 +6204,117 @@ export interface operations {
             };
         };
     };
+    sales_ExecutionController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the order's execution summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "plan": {
+                     *         "completedAt": "2027-02-08T16:30:00.000Z",
+                     *         "late": false,
+                     *         "planId": "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e",
+                     *         "plannedEnd": "2027-02-10T17:00:00.000Z",
+                     *         "quantityProduced": 100,
+                     *         "releasedAt": "2026-12-02T08:00:00.000Z",
+                     *         "releasedBy": "production.head",
+                     *         "status": "COMPLETED",
+                     *         "stopReason": null,
+                     *         "stoppedAt": null
+                     *       },
+                     *       "quality": {
+                     *         "changedAt": "2027-02-09T10:00:00.000Z",
+                     *         "finalInspectionPassed": true,
+                     *         "inspectionsFailed": 1,
+                     *         "inspectionsPassed": 1,
+                     *         "openNonconformances": 1,
+                     *         "revision": 2
+                     *       },
+                     *       "readyToShip": {
+                     *         "ready": false,
+                     *         "waitingFor": [
+                     *           "1 open nonconformance to be closed"
+                     *         ]
+                     *       },
+                     *       "readyToShipAt": null,
+                     *       "status": "IN_EXECUTION"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderExecution"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     sales_IssuanceController_view: {
         parameters: {
             query?: never;
@@ -5777,6 +6876,190 @@ export interface operations {
             };
         };
     };
+    production_DeadLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending: never replayed; replayed: replayed at least once */
+                status?: "pending" | "replayed";
+                /** @description only this consumer */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of dead letters, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadLetter"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_DeadLettersController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description accepted: the message is on its way to the consumer again (422: not JSON or no key, it cannot be replayed) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     production_DepartmentOrdersController_get: {
         parameters: {
             query?: never;
@@ -5858,8 +7141,8 @@ export interface operations {
     production_PlansController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description the order's plan only */
                 orderId?: string;
             };
@@ -6829,8 +8112,8 @@ export interface operations {
     production_TechnicalIssuesController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 orderId?: string;
                 status?: "OPEN" | "ANSWERED";
             };
@@ -7616,6 +8899,190 @@ export interface operations {
             };
         };
     };
+    purchasing_DeadLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending: never replayed; replayed: replayed at least once */
+                status?: "pending" | "replayed";
+                /** @description only this consumer */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of dead letters, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadLetter"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_DeadLettersController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description accepted: the message is on its way to the consumer again (422: not JSON or no key, it cannot be replayed) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     purchasing_DepartmentOrdersController_get: {
         parameters: {
             query?: never;
@@ -7841,6 +9308,807 @@ export interface operations {
             };
         };
     };
+    quality_DeadLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending: never replayed; replayed: replayed at least once */
+                status?: "pending" | "replayed";
+                /** @description only this consumer */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of dead letters, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadLetter"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_DeadLettersController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description accepted: the message is on its way to the consumer again (422: not JSON or no key, it cannot be replayed) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_InspectionsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                stage?: "INCOMING" | "IN_PROCESS" | "FINAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of inspections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Inspection"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_InspectionsController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordInspectionDto"];
+            };
+        };
+        responses: {
+            /** @description the inspection, with its report or its nonconformance */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "findings": "all dimensions within ISO 2768-m; 3.1 certificate issued",
+                     *       "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "inspectedAt": "2026-12-02T09:40:00.000Z",
+                     *       "inspectedBy": "quality.head",
+                     *       "lot": "LOT-2026-12-02-A",
+                     *       "nonconformance": null,
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "quantityInspected": 100,
+                     *       "report": {
+                     *         "number": "IR-2026-000031"
+                     *       },
+                     *       "result": "PASS",
+                     *       "stage": "FINAL"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_NonconformancesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                status?: "OPEN" | "DISPOSITIONED" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of nonconformances */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Nonconformance"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_NonconformancesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the nonconformance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "closedAt": null,
+                     *       "closedBy": null,
+                     *       "description": "bolt circle 0.3 mm out of tolerance on 4 of 20 flanges",
+                     *       "disposition": "REWORK",
+                     *       "dispositionNote": "re-drill on the machining centre, then re-inspect 100%",
+                     *       "dispositionedAt": "2026-12-02T10:15:00.000Z",
+                     *       "dispositionedBy": "quality.head",
+                     *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-6a7b8c9d0e1f",
+                     *       "inspectionId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "number": "NC-2026-000007",
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "raisedAt": "2026-12-02T09:40:00.000Z",
+                     *       "raisedBy": "quality.head",
+                     *       "status": "DISPOSITIONED",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Nonconformance"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_NonconformancesController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the nonconformance, CLOSED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nonconformance"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_NonconformancesController_disposition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispositionDto"];
+            };
+        };
+        responses: {
+            /** @description the nonconformance, DISPOSITIONED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "closedAt": null,
+                     *       "closedBy": null,
+                     *       "description": "bolt circle 0.3 mm out of tolerance on 4 of 20 flanges",
+                     *       "disposition": "REWORK",
+                     *       "dispositionNote": "re-drill on the machining centre, then re-inspect 100%",
+                     *       "dispositionedAt": "2026-12-02T10:15:00.000Z",
+                     *       "dispositionedBy": "quality.head",
+                     *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-6a7b8c9d0e1f",
+                     *       "inspectionId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "number": "NC-2026-000007",
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "raisedAt": "2026-12-02T09:40:00.000Z",
+                     *       "raisedBy": "quality.head",
+                     *       "status": "DISPOSITIONED",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Nonconformance"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     quality_DepartmentOrdersController_get: {
         parameters: {
             query?: never;
@@ -7858,7 +10126,196 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentOrder"];
+                    "application/json": components["schemas"]["QualityOrder"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_InspectionPlansController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of plans, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InspectionPlan"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_InspectionPlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draftedAt": "2026-12-01T09:30:00.000Z",
+                     *       "id": "6f1b6c52-1d4e-4c8f-9a51-0b3f7e2d9a10",
+                     *       "items": [
+                     *         {
+                     *           "characteristic": "material identity and certificates for line 1 (P-100)",
+                     *           "frequency": "every delivery",
+                     *           "lineNo": 1,
+                     *           "method": "check each delivery against the purchase contract and its material certificates",
+                     *           "source": "STANDARD_PLAN",
+                     *           "stage": "INCOMING"
+                     *         },
+                     *         {
+                     *           "characteristic": "general tolerances to ISO 2768-m",
+                     *           "frequency": "every part (100%), results recorded per lot",
+                     *           "lineNo": 1,
+                     *           "method": "100% dimensional inspection of line 1 (P-100) against ISO 2768-m general tolerances, results recorded per lot",
+                     *           "source": "REVIEW",
+                     *           "stage": "IN_PROCESS"
+                     *         },
+                     *         {
+                     *           "characteristic": "quantity, marking and appearance of line 1 (P-100): 100 ordered",
+                     *           "frequency": "every lot before shipment",
+                     *           "lineNo": 1,
+                     *           "method": "count, visual inspection, marking and labels checked against the order",
+                     *           "source": "STANDARD_PLAN",
+                     *           "stage": "FINAL"
+                     *         }
+                     *       ],
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "orderNumber": "SO-2026-000123",
+                     *       "reviewTaskId": "0b9f3c1d-2e4a-4b5c-8d6e-7f8091a2b3c4"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InspectionPlan"];
                 };
             };
             /** @description the request is malformed; `errors[]` names every bad field */
@@ -8046,6 +10503,190 @@ export interface operations {
             };
             /** @description unsupported content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_DeadLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending: never replayed; replayed: replayed at least once */
+                status?: "pending" | "replayed";
+                /** @description only this consumer */
+                consumer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of dead letters, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeadLetter"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_DeadLettersController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description accepted: the message is on its way to the consumer again (422: not JSON or no key, it cannot be replayed) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
