@@ -84,8 +84,8 @@ describe('idempotency settings (issue 11 item 1)', () => {
     expect(loadServiceConfig('sales', { TEST_DIE_AFTER_IDEMPOTENT_COMMIT: 'POST /orders' }).TEST_DIE_AFTER_IDEMPOTENT_COMMIT).toBe('POST /orders');
     expect(() => loadServiceConfig('sales', { TEST_DIE_AFTER_IDEMPOTENT_COMMIT: 'orders' })).toThrow(/TEST_DIE_AFTER_IDEMPOTENT_COMMIT/);
     expect(() =>
-      loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), TEST_DIE_AFTER_IDEMPOTENT_COMMIT: 'POST /orders' }),
+      loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), AUDIT_CHECKPOINT_KEY: 'y'.repeat(40), TEST_DIE_AFTER_IDEMPOTENT_COMMIT: 'POST /orders' }),
     ).toThrow(/TEST_DIE_AFTER_IDEMPOTENT_COMMIT: a test hook, refused in production mode/);
-    expect(loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).TEST_DIE_AFTER_IDEMPOTENT_COMMIT).toBeUndefined();
+    expect(loadServiceConfig('sales', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), AUDIT_CHECKPOINT_KEY: 'y'.repeat(40) }).TEST_DIE_AFTER_IDEMPOTENT_COMMIT).toBeUndefined();
   });
 });
