@@ -447,6 +447,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/execution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's execution as sales follows it: production's plan, quality's results, what READY_TO_SHIP still waits for (R5.1, R5.3) */
+        get: operations["sales_ExecutionController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/issuance": {
         parameters: {
             query?: never;
@@ -572,6 +589,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/production/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Production plans (R5.1), newest first; `orderId` gives the order's plan; any signed-in user */
+        get: operations["production_PlansController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One production plan with its tasks, checkpoints and problems (R5.1) */
+        get: operations["production_PlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a plan with the quantity produced (production head): production.plan.completed.v1; the remaining capacity is freed
+         * @description 409 while a problem is open or a task is not done; 422 naming `reason` when more than the ordered quantity was produced without one.
+         */
+        post: operations["production_PlansController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a problem with a plan (production): equipment failure, staff shortage, late material, technical, other; an open one blocks completion */
+        post: operations["production_PlansController_raiseProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Releases a DRAFT plan (production head): production.plan.released.v1, sales moves the order IN_EXECUTION
+         * @description Of two heads releasing at once one wins; the other gets 409 naming the status (`currentStatus`). A stale If-Match is 409 (`currentVersion`).
+         */
+        post: operations["production_PlansController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedules a DRAFT plan again on today's free capacity (production head); its load ledger rows follow (R3.3)
+         * @description Only a DRAFT plan: a released one keeps its schedule. 409 naming the status otherwise.
+         */
+        post: operations["production_PlansController_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops a plan (production head): production.plan.stopped.v1; its remaining hours are free again (R3.3)
+         * @description Acting on a STOPPED (or COMPLETED) plan is 409 naming its status.
+         */
+        post: operations["production_PlansController_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/plans/{id}/tasks/{taskId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reports progress on a task of a released plan (production): the plan is IN_PROGRESS from the first report, the task DONE at 100
+         * @description 400 names `progressPercent` outside 0..100; 409 on a plan that is not RELEASED or IN_PROGRESS, or a task already DONE.
+         */
+        post: operations["production_PlansController_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/problems/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolves an open problem with its resolution (production)
+         * @description 409 when it is already resolved or its plan is stopped or completed.
+         */
+        post: operations["production_PlansController_resolveProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/production/review-tasks": {
         parameters: {
             query?: never;
@@ -583,6 +771,47 @@ export interface paths {
         get: operations["production_ReviewTasksController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/technical-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Technical issues (R5.4), oldest first, by order and status; any signed-in user */
+        get: operations["production_TechnicalIssuesController_list"];
+        put?: never;
+        /**
+         * Raises a technical issue on an order (anyone working on it); open issues show on the order
+         * @description 422 names `orderId` when the order has not reached production.
+         */
+        post: operations["production_TechnicalIssuesController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/production/technical-issues/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answers a technical issue (technical department)
+         * @description 409 when it is already answered.
+         */
+        post: operations["production_TechnicalIssuesController_answer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -719,6 +948,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspections recorded (R5.3), an order's with `?orderId=`, oldest first */
+        get: operations["quality_InspectionsController_list"];
+        put?: never;
+        /**
+         * Record an inspected lot of an issued order (R5.3): PASS gets an inspection report, FAIL raises a nonconformance
+         * @description Quality staff. `lot` is required and `quantityInspected` > 0 (400 naming the field); `findings` is required for FAIL. 404 for an order quality has never received, 409 for one not issued to quality yet. The order's quality results change (quality.order.results-changed.v1).
+         */
+        post: operations["quality_InspectionsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/nonconformances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nonconformance notices (R5.3), an order's with `?orderId=`, oldest first */
+        get: operations["quality_NonconformancesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/nonconformances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One nonconformance notice (R5.3) */
+        get: operations["quality_NonconformancesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/nonconformances/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The quality head closes a nonconformance once its disposition is carried out (R5.3)
+         * @description Needs a disposition (422 naming `disposition`); closing a closed one is 409. The order's quality results change (one open nonconformance fewer).
+         */
+        post: operations["quality_NonconformancesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/nonconformances/{id}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The quality head sets the disposition: rework, scrap, use as is, return to supplier (R5.3)
+         * @description It may change until the nonconformance is closed; on a closed one 422 naming `disposition`. A stale If-Match is 409.
+         */
+        post: operations["quality_NonconformancesController_disposition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quality/orders/{orderId}": {
         parameters: {
             query?: never;
@@ -731,6 +1055,43 @@ export interface paths {
          * @description 404 until the order has reached quality (sales.order.received.v1).
          */
         get: operations["quality_DepartmentOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspection plans (R5.3): the order's items with characteristic, method, frequency and stage
+         * @description Drafted when the order is issued to quality; `?orderId=` gives the order’s plan (an empty page before issue).
+         */
+        get: operations["quality_InspectionPlansController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inspection plan (R5.3) */
+        get: operations["quality_InspectionPlansController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -891,6 +1252,10 @@ export interface components {
                 role: "STAFF" | "HEAD" | "LEADER";
                 username: string;
             };
+        };
+        AnswerTechnicalIssueDto: {
+            /** @example Yes: 316L meets the drawing; note the substitution on the inspection certificate. */
+            answer: string;
         };
         ApprovalChain: {
             /** @description which chain of the order this is (1, 2, ... after each passed review); null before the first */
@@ -1087,6 +1452,15 @@ export interface components {
             version: number;
         } & {
             [key: string]: unknown;
+        };
+        CompletePlanDto: {
+            /**
+             * @description more than ordered needs a reason
+             * @example 100
+             */
+            quantityProduced: number;
+            /** @example two spare flanges agreed with the customer */
+            reason?: string | null;
         };
         ConvertLeadDto: {
             /** @description flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1) */
@@ -1372,6 +1746,15 @@ export interface components {
                 transportMode: string | null;
             };
         };
+        DispositionDto: {
+            /**
+             * @example REWORK
+             * @enum {string}
+             */
+            disposition: "REWORK" | "SCRAP" | "USE_AS_IS" | "RETURN_TO_SUPPLIER";
+            /** @example re-drill on the machining centre, then re-inspect 100% */
+            note: string;
+        };
         DocumentVerification: {
             issuedCode: string;
             matches: boolean;
@@ -1421,6 +1804,65 @@ export interface components {
             };
             /** @enum {string} */
             status: "ok";
+        };
+        Inspection: {
+            findings: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            inspectedAt: string;
+            inspectedBy: string;
+            lot: string;
+            /** @description the nonconformance a failed lot raised; null for a passed one */
+            nonconformance: {
+                /** Format: uuid */
+                id: string;
+                /** @description NC-yyyy-nnnnnn */
+                number: string;
+            } | null;
+            /** Format: uuid */
+            orderId: string;
+            quantityInspected: number;
+            /** @description the inspection report of a passed lot; null for a failed one */
+            report: {
+                /** @description IR-yyyy-nnnnnn */
+                number: string;
+            } | null;
+            /** @enum {string} */
+            result: "PASS" | "FAIL";
+            /** @enum {string} */
+            stage: "INCOMING" | "IN_PROCESS" | "FINAL";
+        };
+        InspectionPlan: {
+            /** Format: date-time */
+            draftedAt: string;
+            /** Format: uuid */
+            id: string;
+            items: {
+                /** @description what is checked */
+                characteristic: string;
+                /** @description how often: every part, a sample of each lot, every delivery... */
+                frequency: string;
+                /** @description the order line it applies to; null for the whole order */
+                lineNo: number | null;
+                /** @description how: the measurement, test or document, with the control measure from the review where one applies */
+                method: string;
+                /**
+                 * @description quality's standard plan, a standard the review attained (R3.4), or the product's inspection notes
+                 * @enum {string}
+                 */
+                source: "STANDARD_PLAN" | "REVIEW" | "PRODUCT";
+                /** @enum {string} */
+                stage: "INCOMING" | "IN_PROCESS" | "FINAL";
+            }[];
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /**
+             * Format: uuid
+             * @description the quality review task whose attained standards the plan carries; null when the order had none
+             */
+            reviewTaskId: string | null;
         };
         Issuance: {
             /** Format: date-time */
@@ -1484,6 +1926,35 @@ export interface components {
             source: "CAMPAIGN" | "WEB" | "TRADE_SHOW" | "PARTNER_REFERRAL" | "OTHER";
             /** @enum {string} */
             status: "NEW" | "CONVERTED";
+            version: number;
+        };
+        Nonconformance: {
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: string | null;
+            description: string;
+            /** @enum {string|null} */
+            disposition: "REWORK" | "SCRAP" | "USE_AS_IS" | "RETURN_TO_SUPPLIER" | null;
+            dispositionNote: string | null;
+            /** Format: date-time */
+            dispositionedAt: string | null;
+            dispositionedBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the failed inspection that raised it
+             */
+            inspectionId: string;
+            /** @description NC-yyyy-nnnnnn */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: string;
+            /** @enum {string} */
+            status: "OPEN" | "DISPOSITIONED" | "CLOSED";
             version: number;
         };
         Object: Record<string, never>;
@@ -1635,6 +2106,57 @@ export interface components {
             /** @description services whose trail is missing from `items` (down or slow) */
             unavailable: ("sales" | "production" | "purchasing" | "quality" | "finance" | "logistics")[];
         };
+        OrderExecution: {
+            /** Format: uuid */
+            orderId: string;
+            /** @description production's plan; null until production has reported on it */
+            plan: {
+                /** Format: date-time */
+                completedAt: string | null;
+                /** @description the plan cannot end before the promised date minus shipping time */
+                late: boolean | null;
+                /** Format: uuid */
+                planId: string | null;
+                /** Format: date-time */
+                plannedEnd: string | null;
+                quantityProduced: number | null;
+                /** Format: date-time */
+                releasedAt: string | null;
+                releasedBy: string | null;
+                /**
+                 * @description what production last reported of its plan
+                 * @enum {string}
+                 */
+                status: "RELEASED" | "COMPLETED" | "STOPPED";
+                stopReason: string | null;
+                /** Format: date-time */
+                stoppedAt: string | null;
+            } | null;
+            /** @description quality's latest results (the highest revision received); null until quality has inspected */
+            quality: {
+                /** Format: date-time */
+                changedAt: string | null;
+                finalInspectionPassed: boolean;
+                inspectionsFailed: number;
+                inspectionsPassed: number;
+                openNonconformances: number;
+                revision: number;
+            } | null;
+            readyToShip: {
+                ready: boolean;
+                waitingFor: string[];
+            };
+            /**
+             * Format: date-time
+             * @description when sales moved the order to READY_TO_SHIP
+             */
+            readyToShipAt: string | null;
+            /**
+             * @description the order's status
+             * @enum {string}
+             */
+            status: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
+        };
         OrderLineDto: {
             /**
              * @description catalog product; omit for a free-text line
@@ -1715,6 +2237,214 @@ export interface components {
              */
             workCentre: string;
         };
+        ProductionCheckpoint: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description QUALITY_REVIEW: a control measure quality named in its review (R3.4); STANDARD: production's final check
+             * @enum {string}
+             */
+            source: "QUALITY_REVIEW" | "STANDARD";
+        };
+        ProductionExecution: {
+            /** @description the production plan (R5.1); null until the order is issued */
+            plan: components["schemas"]["ProductionPlan"] | null;
+            /** @description technical issues still OPEN on the order (R5.4), oldest first */
+            technicalIssues: components["schemas"]["TechnicalIssue"][];
+        };
+        ProductionOrder: {
+            /** Format: date */
+            deliveryDate: string | null;
+            /** @description fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue */
+            documentHash: string | null;
+            execution: components["schemas"]["ProductionExecution"] | null;
+            /**
+             * Format: date-time
+             * @description when the signed order was issued to the departments (R4.2); null before
+             */
+            issuedAt: string | null;
+            lineCount: number;
+            /** @description the order number sales gave it (SO-yyyy-nnnnnn) */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description when the order reached this department
+             */
+            receivedAt: string;
+            specialRequirements: {
+                customization: string | null;
+                other: string | null;
+                packaging: string | null;
+                transportMode: string | null;
+            };
+        };
+        ProductionPlan: {
+            checkpoints: components["schemas"]["ProductionCheckpoint"][];
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: string | null;
+            completionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description production must end before this day: the delivery date minus shipping time
+             */
+            deadline: string | null;
+            /**
+             * Format: date
+             * @description the promised delivery date
+             */
+            deliveryDate: string | null;
+            /**
+             * Format: date
+             * @description the delivery date the schedule can make
+             */
+            earliestDeliveryDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description the schedule cannot end before the deadline */
+            late: boolean;
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** Format: date-time */
+            plannedEnd: string | null;
+            problems: components["schemas"]["ProductionProblem"][];
+            quantityOrdered: number;
+            quantityProduced: number | null;
+            /** Format: date-time */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            shippingDays: number;
+            /** @enum {string} */
+            status: "DRAFT" | "RELEASED" | "IN_PROGRESS" | "COMPLETED" | "STOPPED";
+            stopReason: string | null;
+            /** Format: date-time */
+            stoppedAt: string | null;
+            stoppedBy: string | null;
+            tasks: components["schemas"]["ProductionTask"][];
+            /** @description lines no task could be scheduled for */
+            unplannedLines: {
+                lineNo: number;
+                reason: string;
+            }[];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description send it back in If-Match */
+            version: number;
+        };
+        ProductionProblem: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "EQUIPMENT_FAILURE" | "STAFF_SHORTAGE" | "MATERIAL_LATE" | "TECHNICAL" | "OTHER";
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** @enum {string} */
+            severity: "MINOR" | "MAJOR";
+            /**
+             * @description an OPEN problem blocks completion
+             * @enum {string}
+             */
+            status: "OPEN" | "RESOLVED";
+        };
+        ProductionTask: {
+            /** @description work-centre hours: quantity x the catalog hours per unit */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            lastNote: string | null;
+            /** @description the order line the task makes */
+            lineNo: number;
+            name: string;
+            /**
+             * Format: date-time
+             * @description end of the last day the task has hours on (UTC)
+             */
+            plannedEnd: string;
+            /**
+             * Format: date-time
+             * @description start of the first day the task has hours on (UTC)
+             */
+            plannedStart: string;
+            progressPercent: number;
+            resources: {
+                equipment: string[];
+                /** @description the centre's crew per shift */
+                staffCount: number;
+                workCentre: string;
+            };
+            seq: number;
+            /** @enum {string} */
+            status: "PLANNED" | "IN_PROGRESS" | "DONE";
+            workCentre: string;
+        };
+        ProgressDto: {
+            /** @example first 40 flanges turned */
+            note?: string | null;
+            /**
+             * @description how far the task is; 100 makes it DONE
+             * @example 40
+             */
+            progressPercent: number;
+        };
+        QualityOrder: {
+            /** Format: date */
+            deliveryDate: string | null;
+            /** @description fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue */
+            documentHash: string | null;
+            inspection: components["schemas"]["QualityOrderInspection"] | null;
+            /**
+             * Format: date-time
+             * @description when the signed order was issued to the departments (R4.2); null before
+             */
+            issuedAt: string | null;
+            lineCount: number;
+            /** @description the order number sales gave it (SO-yyyy-nnnnnn) */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description when the order reached this department
+             */
+            receivedAt: string;
+            specialRequirements: {
+                customization: string | null;
+                other: string | null;
+                packaging: string | null;
+                transportMode: string | null;
+            };
+        };
+        QualityOrderInspection: {
+            nonconformances: components["schemas"]["Nonconformance"][];
+            plan: components["schemas"]["InspectionPlan"] | null;
+            results: components["schemas"]["QualityResults"];
+        };
+        QualityResults: {
+            /** Format: date-time */
+            changedAt: string | null;
+            finalInspectionPassed: boolean;
+            inspectionsFailed: number;
+            inspectionsPassed: number;
+            openNonconformances: number;
+            /** @description grows by one with every change (0: nothing inspected yet), as announced in quality.order.results-changed.v1 */
+            revision: number;
+        };
         QualityStandard: {
             /** @description tolerance classes, inspection certificates, protection ratings, compliance declarations ("ISO 2768-f", "EN 10204 3.1", "IP65", "RoHS") */
             attainableStandards: string[];
@@ -1723,6 +2453,56 @@ export interface components {
             productCode: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        RaiseProblemDto: {
+            /** @example spindle bearing of the CNC lathe failed */
+            description: string;
+            /**
+             * @example EQUIPMENT_FAILURE
+             * @enum {string}
+             */
+            kind: "EQUIPMENT_FAILURE" | "STAFF_SHORTAGE" | "MATERIAL_LATE" | "TECHNICAL" | "OTHER";
+            /**
+             * @example MAJOR
+             * @enum {string}
+             */
+            severity: "MINOR" | "MAJOR";
+        };
+        RaiseTechnicalIssueDto: {
+            /**
+             * Format: uuid
+             * @description an order production has received
+             * @example 3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21
+             */
+            orderId: string;
+            /** @example May line 2 use 316L instead of 304 for the flange face? */
+            question: string;
+        };
+        RecordInspectionDto: {
+            /**
+             * @description what was found; required for a failed lot (it becomes the nonconformance description)
+             * @example all dimensions within ISO 2768-m
+             */
+            findings?: string | null;
+            /**
+             * @description the lot or batch inspected
+             * @example LOT-2026-12-02-A
+             */
+            lot: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @example 100 */
+            quantityInspected: number;
+            /**
+             * @example PASS
+             * @enum {string}
+             */
+            result: "PASS" | "FAIL";
+            /**
+             * @example FINAL
+             * @enum {string}
+             */
+            stage: "INCOMING" | "IN_PROCESS" | "FINAL";
         };
         ReplaceProductDto: {
             /** @example true */
@@ -1755,6 +2535,10 @@ export interface components {
              * @example 8.40
              */
             standardCost: string;
+        };
+        ResolveProblemDto: {
+            /** @example bearing replaced, machine re-qualified */
+            resolution: string;
         };
         ReviewRounds: {
             rounds: {
@@ -1970,6 +2754,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        StopPlanDto: {
+            /** @example order cancelled by the customer */
+            reason: string;
+        };
         Supplier: {
             active: boolean;
             code: string;
@@ -1985,6 +2773,23 @@ export interface components {
             name: string;
             /** @description purchasing's judgement of its delivery and quality record, 1 (poor) to 5 (excellent) */
             rating: number;
+        };
+        TechnicalIssue: {
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            question: string;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: string;
+            raisedByDepartment: string;
+            /** @enum {string} */
+            status: "OPEN" | "ANSWERED";
         };
         TokenRequestDto: {
             /** @example the DEMO_PASSWORD */
@@ -2025,9 +2830,13 @@ export interface components {
                 reason: string | null;
             }[];
             code: string;
+            /** @description the machines and rigs a production task on this centre uses (R5.1) */
+            equipment: string[];
             /** @description hours available on a normal day */
             hoursPerDay: number;
             name: string;
+            /** @description the crew a production task on this centre is given per shift (R5.1) */
+            staff: number;
         };
     };
     responses: never;
@@ -4766,6 +5575,117 @@ export interface operations {
             };
         };
     };
+    sales_ExecutionController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the order's execution summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "plan": {
+                     *         "completedAt": "2027-02-08T16:30:00.000Z",
+                     *         "late": false,
+                     *         "planId": "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e",
+                     *         "plannedEnd": "2027-02-10T17:00:00.000Z",
+                     *         "quantityProduced": 100,
+                     *         "releasedAt": "2026-12-02T08:00:00.000Z",
+                     *         "releasedBy": "production.head",
+                     *         "status": "COMPLETED",
+                     *         "stopReason": null,
+                     *         "stoppedAt": null
+                     *       },
+                     *       "quality": {
+                     *         "changedAt": "2027-02-09T10:00:00.000Z",
+                     *         "finalInspectionPassed": true,
+                     *         "inspectionsFailed": 1,
+                     *         "inspectionsPassed": 1,
+                     *         "openNonconformances": 1,
+                     *         "revision": 2
+                     *       },
+                     *       "readyToShip": {
+                     *         "ready": false,
+                     *         "waitingFor": [
+                     *           "1 open nonconformance to be closed"
+                     *         ]
+                     *       },
+                     *       "readyToShipAt": null,
+                     *       "status": "IN_EXECUTION"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderExecution"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     sales_IssuanceController_view: {
         parameters: {
             query?: never;
@@ -5344,7 +6264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentOrder"];
+                    "application/json": components["schemas"]["ProductionOrder"];
                 };
             };
             /** @description the request is malformed; `errors[]` names every bad field */
@@ -5367,6 +6287,907 @@ export interface operations {
             };
             /** @description no such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                /** @description the order's plan only */
+                orderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of plans with their tasks, checkpoints and problems */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProductionPlan"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePlanDto"];
+            };
+        };
+        responses: {
+            /** @description the completed plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_raiseProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseProblemDto"];
+            };
+        };
+        responses: {
+            /** @description the problem, OPEN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "description": "spindle bearing of the CNC lathe failed",
+                     *       "id": "0b8f3c52-3f7e-4d84-9a41-6c2f1d0e7b55",
+                     *       "kind": "EQUIPMENT_FAILURE",
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "planId": "5d2a7e10-8c4b-4f6e-a1d3-9b0c2e4f6a78",
+                     *       "raisedAt": "2026-12-03T09:15:00.000Z",
+                     *       "raisedBy": "production.staff",
+                     *       "resolution": null,
+                     *       "resolvedAt": null,
+                     *       "resolvedBy": null,
+                     *       "severity": "MAJOR",
+                     *       "status": "OPEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductionProblem"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_release: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the released plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the plan as scheduled now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_stop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopPlanDto"];
+            };
+        };
+        responses: {
+            /** @description the stopped plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressDto"];
+            };
+        };
+        responses: {
+            /** @description the plan with the task as reported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductionPlan"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_PlansController_resolveProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveProblemDto"];
+            };
+        };
+        responses: {
+            /** @description the problem, RESOLVED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "description": "spindle bearing of the CNC lathe failed",
+                     *       "id": "0b8f3c52-3f7e-4d84-9a41-6c2f1d0e7b55",
+                     *       "kind": "EQUIPMENT_FAILURE",
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "planId": "5d2a7e10-8c4b-4f6e-a1d3-9b0c2e4f6a78",
+                     *       "raisedAt": "2026-12-03T09:15:00.000Z",
+                     *       "raisedBy": "production.staff",
+                     *       "resolution": "bearing replaced, machine re-qualified",
+                     *       "resolvedAt": "2026-12-03T15:40:00.000Z",
+                     *       "resolvedBy": "production.staff",
+                     *       "severity": "MAJOR",
+                     *       "status": "RESOLVED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductionProblem"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5437,6 +7258,291 @@ export interface operations {
             };
             /** @description no valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_TechnicalIssuesController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                orderId?: string;
+                status?: "OPEN" | "ANSWERED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of technical issues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TechnicalIssue"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_TechnicalIssuesController_raise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseTechnicalIssueDto"];
+            };
+        };
+        responses: {
+            /** @description the issue, OPEN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answer": null,
+                     *       "answeredAt": null,
+                     *       "answeredBy": null,
+                     *       "id": "7c1e9b4a-2d3f-4a5b-8c6d-0e1f2a3b4c5d",
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "question": "May line 2 use 316L instead of 304 for the flange face?",
+                     *       "raisedAt": "2026-12-03T08:30:00.000Z",
+                     *       "raisedBy": "production.staff",
+                     *       "raisedByDepartment": "PRODUCTION",
+                     *       "status": "OPEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TechnicalIssue"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_TechnicalIssuesController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerTechnicalIssueDto"];
+            };
+        };
+        responses: {
+            /** @description the issue, ANSWERED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answer": "Yes: 316L meets the drawing.",
+                     *       "answeredAt": "2026-12-03T10:05:00.000Z",
+                     *       "answeredBy": "technical.head",
+                     *       "id": "7c1e9b4a-2d3f-4a5b-8c6d-0e1f2a3b4c5d",
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "question": "May line 2 use 316L instead of 304 for the flange face?",
+                     *       "raisedAt": "2026-12-03T08:30:00.000Z",
+                     *       "raisedBy": "production.staff",
+                     *       "raisedByDepartment": "PRODUCTION",
+                     *       "status": "ANSWERED"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TechnicalIssue"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6205,6 +8311,623 @@ export interface operations {
             };
         };
     };
+    quality_InspectionsController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                orderId?: string;
+                stage?: "INCOMING" | "IN_PROCESS" | "FINAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of inspections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Inspection"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_InspectionsController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a repeat with the same key returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordInspectionDto"];
+            };
+        };
+        responses: {
+            /** @description the inspection, with its report or its nonconformance */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "findings": "all dimensions within ISO 2768-m; 3.1 certificate issued",
+                     *       "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "inspectedAt": "2026-12-02T09:40:00.000Z",
+                     *       "inspectedBy": "quality.head",
+                     *       "lot": "LOT-2026-12-02-A",
+                     *       "nonconformance": null,
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "quantityInspected": 100,
+                     *       "report": {
+                     *         "number": "IR-2026-000031"
+                     *       },
+                     *       "result": "PASS",
+                     *       "stage": "FINAL"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_NonconformancesController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                orderId?: string;
+                status?: "OPEN" | "DISPOSITIONED" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of nonconformances */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Nonconformance"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_NonconformancesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the nonconformance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "closedAt": null,
+                     *       "closedBy": null,
+                     *       "description": "bolt circle 0.3 mm out of tolerance on 4 of 20 flanges",
+                     *       "disposition": "REWORK",
+                     *       "dispositionNote": "re-drill on the machining centre, then re-inspect 100%",
+                     *       "dispositionedAt": "2026-12-02T10:15:00.000Z",
+                     *       "dispositionedBy": "quality.head",
+                     *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-6a7b8c9d0e1f",
+                     *       "inspectionId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "number": "NC-2026-000007",
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "raisedAt": "2026-12-02T09:40:00.000Z",
+                     *       "raisedBy": "quality.head",
+                     *       "status": "DISPOSITIONED",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Nonconformance"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_NonconformancesController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the nonconformance, CLOSED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Nonconformance"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_NonconformancesController_disposition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispositionDto"];
+            };
+        };
+        responses: {
+            /** @description the nonconformance, DISPOSITIONED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "closedAt": null,
+                     *       "closedBy": null,
+                     *       "description": "bolt circle 0.3 mm out of tolerance on 4 of 20 flanges",
+                     *       "disposition": "REWORK",
+                     *       "dispositionNote": "re-drill on the machining centre, then re-inspect 100%",
+                     *       "dispositionedAt": "2026-12-02T10:15:00.000Z",
+                     *       "dispositionedBy": "quality.head",
+                     *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-6a7b8c9d0e1f",
+                     *       "inspectionId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "number": "NC-2026-000007",
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "raisedAt": "2026-12-02T09:40:00.000Z",
+                     *       "raisedBy": "quality.head",
+                     *       "status": "DISPOSITIONED",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Nonconformance"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     quality_DepartmentOrdersController_get: {
         parameters: {
             query?: never;
@@ -6222,7 +8945,196 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentOrder"];
+                    "application/json": components["schemas"]["QualityOrder"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_InspectionPlansController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                orderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of plans, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InspectionPlan"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    quality_InspectionPlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draftedAt": "2026-12-01T09:30:00.000Z",
+                     *       "id": "6f1b6c52-1d4e-4c8f-9a51-0b3f7e2d9a10",
+                     *       "items": [
+                     *         {
+                     *           "characteristic": "material identity and certificates for line 1 (P-100)",
+                     *           "frequency": "every delivery",
+                     *           "lineNo": 1,
+                     *           "method": "check each delivery against the purchase contract and its material certificates",
+                     *           "source": "STANDARD_PLAN",
+                     *           "stage": "INCOMING"
+                     *         },
+                     *         {
+                     *           "characteristic": "general tolerances to ISO 2768-m",
+                     *           "frequency": "every part (100%), results recorded per lot",
+                     *           "lineNo": 1,
+                     *           "method": "100% dimensional inspection of line 1 (P-100) against ISO 2768-m general tolerances, results recorded per lot",
+                     *           "source": "REVIEW",
+                     *           "stage": "IN_PROCESS"
+                     *         },
+                     *         {
+                     *           "characteristic": "quantity, marking and appearance of line 1 (P-100): 100 ordered",
+                     *           "frequency": "every lot before shipment",
+                     *           "lineNo": 1,
+                     *           "method": "count, visual inspection, marking and labels checked against the order",
+                     *           "source": "STANDARD_PLAN",
+                     *           "stage": "FINAL"
+                     *         }
+                     *       ],
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "orderNumber": "SO-2026-000123",
+                     *       "reviewTaskId": "0b9f3c1d-2e4a-4b5c-8d6e-7f8091a2b3c4"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InspectionPlan"];
                 };
             };
             /** @description the request is malformed; `errors[]` names every bad field */
