@@ -1,34 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { deadLetterTopic, Envelope, SalesOrderDetailsChangedV1, SalesOrderReceived, SalesOrderReceivedV1 } from '@opm/contracts';
-import { eventually, KafkaTestClient, mintToken, testDatabaseUrl, TestStack } from '@opm/testing';
-
-function receivedEvent(orderId: string, eventId = randomUUID()): Envelope<SalesOrderReceived> {
-  return {
-    eventId,
-    type: SalesOrderReceivedV1.type,
-    version: SalesOrderReceivedV1.version,
-    occurredAt: new Date().toISOString(),
-    orderId,
-    correlationId: randomUUID(),
-    causationId: null,
-    actor: { username: 'e2e' },
-    payload: {
-      orderId,
-      number: 'SO-2026-900001',
-      channel: 'EMAIL',
-      customerId: randomUUID(),
-      orderDate: '2026-11-26',
-      deliveryDate: null,
-      deliveryPlace: null,
-      paymentTerms: null,
-      currency: 'CNY',
-      totalAmount: '10.00',
-      lines: [{ lineNo: 1, productCode: 'P-100', productName: null, specification: null, quantity: 1, unitPrice: '10.00', amount: '10.00' }],
-      specialRequirements: { customization: null, packaging: null, transportMode: null, other: null },
-    },
-  };
-}
+import { deadLetterTopic, SalesOrderDetailsChangedV1, SalesOrderReceivedV1 } from '@opm/contracts';
+import { eventually, KafkaTestClient, mintToken, orderReceivedEvent, testDatabaseUrl, TestStack } from '@opm/testing';
 
 /** The platform's inbox and dead-letter path, seen from a department service consuming from the real broker. */
 describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', () => {
@@ -56,8 +29,8 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
 
   it('N2 the same event delivered twice changes the department data once', async () => {
     const orderId = randomUUID();
-    const event = JSON.stringify(receivedEvent(orderId));
-    const marker = receivedEvent(randomUUID());
+    const event = JSON.stringify(orderReceivedEvent(orderId));
+    const marker = orderReceivedEvent(randomUUID());
     // Same key, same partition: once the marker is applied, both copies before it have been handled.
     await kafka.produce(SalesOrderReceivedV1.topic, [
       { key: orderId, value: event },
@@ -75,8 +48,8 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
   it('N2 a malformed message lands in the dead-letter topic and the next good message is still processed', async () => {
     const dlq = await kafka.listen(deadLetterTopic(SalesOrderReceivedV1.topic));
     const badKey = `poison-${randomUUID()}`;
-    const good = receivedEvent(randomUUID());
-    const wrongPayload = { ...receivedEvent(randomUUID()), payload: { orderId: 'not-a-uuid' } };
+    const good = orderReceivedEvent(randomUUID());
+    const wrongPayload = { ...orderReceivedEvent(randomUUID()), payload: { orderId: 'not-a-uuid' } };
     const wrongKey = `poison-${randomUUID()}`;
     await kafka.produce(SalesOrderReceivedV1.topic, [
       { key: badKey, value: '{"this is": not json' },
@@ -98,10 +71,10 @@ describe('messaging: inbox and dead letters (e2e, real Kafka and PostgreSQL)', (
   });
 
   it('N2 an event that arrives before the one it builds on waits and is applied after it, not dead-lettered', async () => {
-    const received = receivedEvent(randomUUID());
+    const received = orderReceivedEvent(randomUUID());
     const orderId = received.payload.orderId;
     const changed = {
-      ...receivedEvent(orderId),
+      ...orderReceivedEvent(orderId),
       type: SalesOrderDetailsChangedV1.type,
       payload: {
         orderId,
