@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig, ServiceCoreModule } from '@opm/platform';
-import { DEPARTMENT_ORDER_MIGRATIONS, DepartmentOrdersModule, ReceivedOrder } from '@opm/workflow';
+import { DEPARTMENT_ORDER_MIGRATIONS, DepartmentOrdersModule, ReceivedOrder, OrderStatusCopyModule } from '@opm/workflow';
 
 export const LOGISTICS_ENTITIES = [ReceivedOrder];
 export const LOGISTICS_MIGRATIONS = [...DEPARTMENT_ORDER_MIGRATIONS];
@@ -13,6 +13,7 @@ export class LogisticsAppModule {
       imports: [
         ServiceCoreModule.forRoot({ config, entities: LOGISTICS_ENTITIES, migrations: LOGISTICS_MIGRATIONS }),
         DepartmentOrdersModule.forDepartment('logistics'),
+        OrderStatusCopyModule.forDepartment('logistics'),
       ],
     };
   }

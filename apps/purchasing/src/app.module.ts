@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
-import { DepartmentOrdersModule, loadWorkflowConfig, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule, WORKFLOW_CONFIG } from '@opm/workflow';
+import { DepartmentOrdersModule, loadWorkflowConfig, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule, WORKFLOW_CONFIG, OrderStatusCopyModule } from '@opm/workflow';
 import { BillOfMaterials } from './boms/bill-of-materials.entity';
 import { BomsModule } from './boms/boms.module';
 import { PurchasingCatalogProduct } from './catalog/catalog-product.entity';
@@ -30,6 +30,7 @@ export class PurchasingAppModule {
         // Validated here, at boot, so a bad PURCHASING_* variable stops the service with its name (N6).
         AppConfigModule.forRoot(PURCHASING_CONFIG, loadPurchasingConfig()),
         DepartmentOrdersModule.forDepartment('purchasing'),
+        OrderStatusCopyModule.forDepartment('purchasing'),
         SuppliersModule,
         BomsModule,
         StockModule,

@@ -28,6 +28,16 @@ import { QualityInspectionRecordedV1 } from './events/quality-inspection-recorde
 import { QualityNonconformanceRaisedV1 } from './events/quality-nonconformance-raised/quality-nonconformance-raised.event';
 import { QualityNonconformanceDispositionedV1 } from './events/quality-nonconformance-dispositioned/quality-nonconformance-dispositioned.event';
 import { QualityNonconformanceClosedV1 } from './events/quality-nonconformance-closed/quality-nonconformance-closed.event';
+import { PurchasingRequirementsComputedV1 } from './events/purchasing-requirements-computed/purchasing-requirements-computed.event';
+import { PurchasingContractSignedV1 } from './events/purchasing-contract-signed/purchasing-contract-signed.event';
+import { PurchasingContractDelayedV1 } from './events/purchasing-contract-delayed/purchasing-contract-delayed.event';
+import { PurchasingContractOverdueV1 } from './events/purchasing-contract-overdue/purchasing-contract-overdue.event';
+import { PurchasingReceiptRecordedV1 } from './events/purchasing-receipt-recorded/purchasing-receipt-recorded.event';
+import { PurchasingReceiptInspectedV1 } from './events/purchasing-receipt-inspected/purchasing-receipt-inspected.event';
+import { LogisticsShipmentPlannedV1 } from './events/logistics-shipment-planned/logistics-shipment-planned.event';
+import { LogisticsShipmentDispatchedV1 } from './events/logistics-shipment-dispatched/logistics-shipment-dispatched.event';
+import { LogisticsShipmentDeliveredV1 } from './events/logistics-shipment-delivered/logistics-shipment-delivered.event';
+import { ProductionWorkReportedV1 } from './events/production-work-reported/production-work-reported.event';
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesOrderReceivedV1,
@@ -58,6 +68,16 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   ProductionProblemResolvedV1,
   ProductionTechnicalIssueRaisedV1,
   ProductionTechnicalIssueAnsweredV1,
+  PurchasingRequirementsComputedV1,
+  PurchasingContractSignedV1,
+  PurchasingContractDelayedV1,
+  PurchasingContractOverdueV1,
+  PurchasingReceiptRecordedV1,
+  PurchasingReceiptInspectedV1,
+  LogisticsShipmentPlannedV1,
+  LogisticsShipmentDispatchedV1,
+  LogisticsShipmentDeliveredV1,
+  ProductionWorkReportedV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);

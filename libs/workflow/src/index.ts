@@ -12,3 +12,4 @@ export * from './review/review-tasks.service';
 export * from './review/review-task-deadlines';
 export * from './review/review-tasks.module';
 export * from './catalog/catalog-read-copy.module';
+export * from './order-status/order-status-copy.module';

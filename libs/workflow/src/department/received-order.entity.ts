@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { SalesOrderReceived } from '@opm/contracts';
+import type { OrderStatus, SalesOrderReceived } from '@opm/contracts';
 
 /** A department's own copy of an order it was told about (event-carried state, R1.3). */
 @Entity('received_order')
@@ -44,4 +44,15 @@ export class ReceivedOrder {
 
   @Column({ type: 'text', nullable: true })
   documentHash!: string | null;
+
+  /**
+   * The order's status as sales last published it, kept only by departments that register OrderStatusCopyModule
+   * (null elsewhere, and until the first status change arrives).
+   */
+  @Column({ type: 'text', nullable: true })
+  status!: OrderStatus | null;
+
+  /** The order's version that status came with: an older status never overwrites a newer one. */
+  @Column({ type: 'int', nullable: true })
+  statusVersion!: number | null;
 }

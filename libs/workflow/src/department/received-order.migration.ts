@@ -37,5 +37,18 @@ export class ReceivedOrderIssue1764100000700 implements MigrationInterface {
   }
 }
 
+/** The order's status on a department's copy (OrderStatusCopyModule): logistics ships READY_TO_SHIP orders only. */
+export class ReceivedOrderStatus1796200000800 implements MigrationInterface {
+  name = 'ReceivedOrderStatus1796200000800';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE received_order ADD COLUMN status text, ADD COLUMN "statusVersion" int`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE received_order DROP COLUMN status, DROP COLUMN "statusVersion"`);
+  }
+}
+
 /** Every migration of the department order copy, in order: what each department service lists first. */
-export const DEPARTMENT_ORDER_MIGRATIONS = [ReceivedOrders1764100000500, ReceivedOrderIssue1764100000700];
+export const DEPARTMENT_ORDER_MIGRATIONS = [ReceivedOrders1764100000500, ReceivedOrderIssue1764100000700, ReceivedOrderStatus1796200000800];

@@ -21,7 +21,7 @@ export const SalesOrderStatusChangedV1 = defineEvent(
       'department, the tracking ledger or an integration can follow the lifecycle without asking sales.',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: [],
+    consumers: ['purchasing', 'logistics'],
   },
 );
 export type SalesOrderStatusChanged = z.infer<typeof SalesOrderStatusChangedV1.payload>;
