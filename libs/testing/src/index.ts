@@ -14,3 +14,4 @@ export * from './contracts/api-client';
 export type { components, operations, paths } from './generated/openapi';
 export * from './metrics';
 export * from './otlp-receiver';
+export * from './order-driver';
