@@ -10,12 +10,34 @@ export interface UpstreamResponse {
   body: Buffer;
 }
 
+/** `fetch failed` says nothing; what failed underneath (`ECONNREFUSED`, `other side closed`) is what an operator needs. */
+export function describeFailure(err: unknown): string {
+  const message = (err as Error)?.message ?? String(err);
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  if (!cause) return message;
+  const detail = [cause.code, cause.message].filter((part) => part && part.length > 0).join(' ');
+  return detail ? `${message} (${detail})` : message;
+}
+
+/**
+ * A reused keep-alive connection the service closed just as the request went out fails with a socket error before
+ * anything reached the handler. A read (GET, HEAD) is then safe to send once more on a fresh connection, as a
+ * reverse proxy does; a refused connection (the service is down) or a timeout is answered at once, and a write is
+ * never repeated here (its Idempotency-Key is the client's to retry with).
+ */
+const RETRIABLE_SOCKET_ERRORS = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+export function isRetriableRead(method: string, err: unknown): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const code = (err as { cause?: { code?: string } })?.cause?.code;
+  return code !== undefined && RETRIABLE_SOCKET_ERRORS.has(code);
+}
+
 /** A service that is down (503) or too slow (504): answered as problem details naming the service. */
 export class UpstreamUnavailable extends ProblemException {
   readonly reason: string;
 
   constructor(service: ServiceName, timedOut: boolean, cause: unknown) {
-    const reason = `${service} ${timedOut ? 'did not answer in time' : 'is unreachable'}: ${(cause as Error)?.message ?? String(cause)}`;
+    const reason = `${service} ${timedOut ? 'did not answer in time' : 'is unreachable'}: ${describeFailure(cause)}`;
     super(timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE, reason, { service });
     this.reason = reason;
   }
@@ -64,15 +86,18 @@ export class UpstreamClient {
     }
     const base = this.config.upstreams.get(service);
     if (base === undefined) throw new UpstreamUnavailable(service, false, new Error('no such service'));
-    try {
-      const res = await fetch(new URL(req.path, base), {
-        method: req.method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'manual',
-      });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const send = async (): Promise<UpstreamResponse> => {
+      const res = await fetch(new URL(req.path, base), { method: req.method, headers, body, signal, redirect: 'manual' });
       return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+    };
+    try {
+      try {
+        return await send();
+      } catch (err) {
+        if (!isRetriableRead(req.method, err) || signal.aborted) throw err;
+        return await send();
+      }
     } catch (err) {
       const timedOut = (err as Error)?.name === 'TimeoutError';
       throw new UpstreamUnavailable(service, timedOut, err);
