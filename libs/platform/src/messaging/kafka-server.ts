@@ -43,6 +43,52 @@ export function kafkaServerOptions(config: ServiceConfig): KafkaOptions {
 
 const nextOffset = (offset: string): string => (BigInt(offset) + 1n).toString();
 
+/** The part of a kafkajs consumer that pausing a partition for a retry uses. */
+export type PartitionControl = Pick<Consumer, 'pause' | 'seek' | 'resume'>;
+
+/**
+ * A consumer's partitions paused for a retry: each is rewound to its message and resumed after its delay. A resume
+ * that comes after the consumer crashed (the broker went away: kafkajs drops its consumer group and throws on
+ * `resume` until it has restarted) must not throw from a timer, which would take the whole service down; the
+ * restarted consumer reads from the last committed offset, so the message comes again anyway.
+ */
+export class PausedPartitions {
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly consumer: PartitionControl,
+    private readonly logger: Pick<Logger, 'debug' | 'warn'>,
+  ) {}
+
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  retryLater(topic: string, partition: number, offset: string, delayMs: number): void {
+    const partitions = [{ topic, partitions: [partition] }];
+    this.consumer.pause(partitions);
+    this.consumer.seek({ topic, partition, offset });
+    this.logger.debug(`${topic}@${partition}:${offset} paused for ${delayMs} ms, then tried again`);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      try {
+        // After a rebalance the partition may be another member's: resuming it here is then a no-op.
+        this.consumer.resume(partitions);
+      } catch (err) {
+        this.logger.warn(`${topic}@${partition}:${offset} not resumed (${(err as Error).message}); the restarted consumer reads it again`);
+      }
+    }, delayMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  /** The consumer crashed or closed: its pauses went with its consumer group. */
+  clear(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
+
 /**
  * Nest's Kafka server with the consumer policy's "retry later" done the kafkajs way, so a message that must wait
  * never holds `eachMessage` (kafkajs sends heartbeats only between messages: a sleep there outlives the session):
@@ -50,18 +96,25 @@ const nextOffset = (offset: string): string => (BigInt(offset) + 1n).toString();
  * - handled (applied, skipped as a duplicate, or dead-lettered): its offset is committed at once;
  * - the handler threw (the inbox throws `RetryLater` with the policy's delay; anything else waits `fallbackDelayMs`):
  *   the topic-partition is paused, the consumer seeks back to the message, and the partition resumes after the
- *   delay. Nothing was committed, so a crash meanwhile redelivers the message; other partitions go on, and the
- *   consumer keeps heartbeating because `eachMessage` returned.
+ *   delay (`PausedPartitions`). Nothing was committed, so a crash meanwhile redelivers the message; other
+ *   partitions go on, and the consumer keeps heartbeating because `eachMessage` returned.
  */
 export class PolicyKafkaServer extends ServerKafka {
   private readonly policyLogger = new Logger('KafkaConsumer');
-  private readonly resumeTimers = new Set<NodeJS.Timeout>();
+  private paused?: { consumer: Consumer; partitions: PausedPartitions };
 
   constructor(
     options: KafkaOptions['options'],
     private readonly fallbackDelayMs = 1000,
   ) {
     super(options ?? {});
+  }
+
+  override async bindEvents(consumer: Consumer): Promise<void> {
+    const partitions = new PausedPartitions(consumer, this.policyLogger);
+    this.paused = { consumer, partitions };
+    consumer.on(consumer.events.CRASH, () => partitions.clear());
+    await super.bindEvents(consumer);
   }
 
   override async handleMessage(payload: EachMessagePayload): Promise<void> {
@@ -71,30 +124,17 @@ export class PolicyKafkaServer extends ServerKafka {
     try {
       await super.handleMessage(payload);
     } catch (err) {
-      this.retryLater(consumer, topic, partition, message.offset, retryDelayOf(err, this.fallbackDelayMs));
+      const paused = this.paused?.consumer === consumer ? this.paused.partitions : undefined;
+      if (!paused) throw err;
+      paused.retryLater(topic, partition, message.offset, retryDelayOf(err, this.fallbackDelayMs));
       return;
     }
     await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
   }
 
-  /** Pauses the partition, rewinds it to the message, and resumes it after `delayMs`. */
-  private retryLater(consumer: Consumer, topic: string, partition: number, offset: string, delayMs: number): void {
-    const partitions = [{ topic, partitions: [partition] }];
-    consumer.pause(partitions);
-    consumer.seek({ topic, partition, offset });
-    this.policyLogger.debug(`${topic}@${partition}:${offset} paused for ${delayMs} ms, then tried again`);
-    const timer = setTimeout(() => {
-      this.resumeTimers.delete(timer);
-      // After a rebalance the partition may be another member's: resuming it here is then a no-op.
-      if (this.consumer === consumer) consumer.resume(partitions);
-    }, delayMs);
-    timer.unref();
-    this.resumeTimers.add(timer);
-  }
-
   override async close(): Promise<void> {
-    for (const timer of this.resumeTimers) clearTimeout(timer);
-    this.resumeTimers.clear();
+    this.paused?.partitions.clear();
+    this.paused = undefined;
     await super.close();
   }
 }
