@@ -11,6 +11,7 @@ import { Intake1764100002000 } from './database/migrations/1764100002000-intake'
 import { Review1764100003000 } from './database/migrations/1764100003000-review';
 import { Approvals1764100004000 } from './database/migrations/1764100004000-approvals';
 import { Execution1796165802032 } from './database/migrations/1796165802032-execution';
+import { Shipping1796300001000 } from './database/migrations/1796300001000-shipping';
 import { ExecutionModule } from './execution/execution.module';
 import { OrderExecution } from './execution/order-execution.entity';
 import { ApprovalStepRecord } from './approvals/approval-step.entity';
@@ -29,7 +30,7 @@ import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
 export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000];
 
 @Module({})
 export class SalesAppModule {

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { ORDER_STATUSES } from '@opm/contracts';
 import { apiView, type ViewOf } from '@opm/platform';
+import type { Order } from '../lifecycle/order.entity';
+import { deliveredOnTime, deliveryProgress } from './delivery';
 import type { OrderExecution } from './order-execution.entity';
 import { readyToShip } from './ready-to-ship';
 
 const at = () => z.iso.datetime({ offset: true }).nullable();
 
-/** An order's execution as sales follows it (R5.1, R5.3): what production and quality have told it, and what is still missing. */
+/** An order's execution as sales follows it (R5.1, R5.3, R5.5, R1.4): what production, quality and logistics have told it, and what is still missing. */
 export const OrderExecutionViewDef = apiView(
   'OrderExecution',
   z.object({
@@ -40,6 +42,31 @@ export const OrderExecutionViewDef = apiView(
       .describe("quality's latest results (the highest revision received); null until quality has inspected"),
     readyToShip: z.object({ ready: z.boolean(), waitingFor: z.array(z.string()) }),
     readyToShipAt: at().describe('when sales moved the order to READY_TO_SHIP'),
+    shipping: z
+      .object({
+        lines: z
+          .array(
+            z.object({
+              lineNo: z.number().int().positive(),
+              ordered: z.number().int().positive(),
+              shipped: z.number().int().nonnegative().describe('on dispatched shipments'),
+              delivered: z.number().int().nonnegative().describe('confirmed by proofs of delivery'),
+              outstanding: z.number().int().nonnegative().describe('ordered minus delivered'),
+            }),
+          )
+          .describe('per order line, from logistics (R5.5, R1.4 right quantity)'),
+        shipmentsDispatched: z.number().int().nonnegative(),
+        shipmentsDelivered: z.number().int().nonnegative(),
+        firstDispatchedAt: at(),
+        shippedAt: at().describe('when sales moved the order to SHIPPED'),
+        lastReceivedAt: at().describe("the latest proof of delivery's receivedAt"),
+        deliveredAt: at().describe('when sales moved the order to DELIVERED'),
+        promisedDeliveryDate: z.iso.date().nullable().describe('the delivery date promised on the order (R1.4)'),
+        actualDeliveryDate: z.iso.date().nullable().describe('the date (UTC) of the last proof of delivery once every ordered quantity was delivered (R1.4)'),
+        actualDeliveryAt: at(),
+        onTime: z.boolean().nullable().describe('actual not after promised; null until delivered or without a promised date (R1.4)'),
+      })
+      .describe("the order's shipping and delivery as logistics reports it (R5.5, R1.4)"),
   }),
 );
 export type OrderExecutionView = ViewOf<typeof OrderExecutionViewDef>;
@@ -58,11 +85,14 @@ function planStatus(e: OrderExecution): 'RELEASED' | 'COMPLETED' | 'STOPPED' {
   return e.completedAt ? 'COMPLETED' : 'RELEASED';
 }
 
-export function toOrderExecutionView(orderId: string, status: OrderExecutionView['status'], e: OrderExecution | null): OrderExecutionView {
+export function toOrderExecutionView(order: Order, e: OrderExecution | null): OrderExecutionView {
+  const orderId = order.id;
+  const progress = deliveryProgress(order.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity })), e?.shippedLines ?? [], e?.deliveredLines ?? []);
+  const actual = e?.actualDeliveryAt ?? null;
   const hasPlan = e !== null && (e.releasedAt !== null || e.completedAt !== null || e.stoppedAt !== null);
   return {
     orderId,
-    status,
+    status: order.status,
     plan: hasPlan
       ? {
           planId: e.planId,
@@ -90,6 +120,19 @@ export function toOrderExecutionView(orderId: string, status: OrderExecutionView
         : null,
     readyToShip: readyToShip(factsOf(e)),
     readyToShipAt: iso(e?.readyToShipAt ?? null),
+    shipping: {
+      lines: progress.lines,
+      shipmentsDispatched: e?.shipmentsDispatched ?? 0,
+      shipmentsDelivered: e?.shipmentsDelivered ?? 0,
+      firstDispatchedAt: iso(e?.firstDispatchedAt ?? null),
+      shippedAt: iso(e?.shippedAt ?? null),
+      lastReceivedAt: iso(e?.lastReceivedAt ?? null),
+      deliveredAt: iso(e?.deliveredAt ?? null),
+      promisedDeliveryDate: order.deliveryDate,
+      actualDeliveryDate: actual ? actual.toISOString().slice(0, 10) : null,
+      actualDeliveryAt: iso(actual),
+      onTime: deliveredOnTime(order.deliveryDate, actual),
+    },
   };
 }
 
@@ -111,4 +154,17 @@ export const ORDER_EXECUTION_EXAMPLE: OrderExecutionView = {
   quality: { revision: 2, inspectionsPassed: 1, inspectionsFailed: 1, finalInspectionPassed: true, openNonconformances: 1, changedAt: '2027-02-09T10:00:00.000Z' },
   readyToShip: { ready: false, waitingFor: ['1 open nonconformance to be closed'] },
   readyToShipAt: null,
+  shipping: {
+    lines: [{ lineNo: 1, ordered: 100, shipped: 0, delivered: 0, outstanding: 100 }],
+    shipmentsDispatched: 0,
+    shipmentsDelivered: 0,
+    firstDispatchedAt: null,
+    shippedAt: null,
+    lastReceivedAt: null,
+    deliveredAt: null,
+    promisedDeliveryDate: '2027-03-01',
+    actualDeliveryDate: null,
+    actualDeliveryAt: null,
+    onTime: null,
+  },
 };

@@ -23,8 +23,8 @@ export const LogisticsShipmentDeliveredV1 = defineEvent(
       'The customer received a shipment (proof of delivery, R5.5): partial deliveries add up; the order is DELIVERED once ' +
       'every ordered quantity is, and the actual delivery date is kept for R1.4.',
     key: 'orderId',
-    publishers: [],
-    consumers: [],
+    publishers: ['logistics'],
+    consumers: ['sales'],
   },
 );
 export type LogisticsShipmentDelivered = z.infer<typeof LogisticsShipmentDeliveredV1.payload>;

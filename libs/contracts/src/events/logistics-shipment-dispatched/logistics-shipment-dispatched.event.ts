@@ -18,8 +18,8 @@ export const LogisticsShipmentDispatchedV1 = defineEvent(
   {
     description: 'A shipment left the plant (R5.5): the order is SHIPPED.',
     key: 'orderId',
-    publishers: [],
-    consumers: [],
+    publishers: ['logistics'],
+    consumers: ['sales'],
   },
 );
 export type LogisticsShipmentDispatched = z.infer<typeof LogisticsShipmentDispatchedV1.payload>;

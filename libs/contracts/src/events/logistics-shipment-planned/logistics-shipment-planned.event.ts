@@ -21,7 +21,7 @@ export const LogisticsShipmentPlannedV1 = defineEvent(
   {
     description: 'Logistics planned a shipment of an order ready to ship (R5.5).',
     key: 'orderId',
-    publishers: [],
+    publishers: ['logistics'],
     consumers: [],
   },
 );
