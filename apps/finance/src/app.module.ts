@@ -5,14 +5,19 @@ import { FinanceCatalogProduct } from './catalog/catalog-product.entity';
 import { CatalogModule } from './catalog/catalog.module';
 import { FINANCE_CONFIG, loadFinanceConfig } from './config/finance-config';
 import { CreditAccount } from './credit/credit-account.entity';
+import { CostsModule } from './costs/costs.module';
+import { FinanceOrderPart } from './costs/costs.part';
+import { FinanceOrderHook } from './costs/finance-order.hook';
+import { CostEntryRecord, OrderCost } from './costs/order-cost.entities';
+import { OrderCostsView } from './costs/order-costs.view';
 import { CreditModule } from './credit/credit.module';
-import { OrderExposureHook } from './credit/order-exposure.hook';
 import { CreditAccounts1764200005000 } from './database/migrations/1764200005000-credit-accounts';
 import { FinanceCatalogCopy1764300005000 } from './database/migrations/1764300005000-catalog-copy';
+import { OrderCosts1796400000000 } from './database/migrations/1796400000000-order-costs';
 import { FinanceAssessor } from './review/finance.assessor';
 
-export const FINANCE_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, CreditAccount, FinanceCatalogProduct];
-export const FINANCE_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000];
+export const FINANCE_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, CreditAccount, FinanceCatalogProduct, OrderCost, CostEntryRecord];
+export const FINANCE_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000, OrderCosts1796400000000];
 
 @Module({})
 export class FinanceAppModule {
@@ -23,8 +28,15 @@ export class FinanceAppModule {
         ServiceCoreModule.forRoot({ config, entities: FINANCE_ENTITIES, migrations: FINANCE_MIGRATIONS }),
         // The review settings (REVIEW_*), validated at boot like the service's own (N6).
         AppConfigModule.forRoot(WORKFLOW_CONFIG, loadWorkflowConfig()),
-        DepartmentOrdersModule.forDepartment('finance', { imports: [CreditModule], hook: OrderExposureHook }),
+        // An order reaching finance raises its customer's exposure (R2.4); its issue opens the order's cost account
+        // with the review's estimate as the plan, and the costs are finance's part of the combined view (R5.6).
+        DepartmentOrdersModule.forDepartment('finance', {
+          imports: [CreditModule, CostsModule],
+          hook: FinanceOrderHook,
+          part: { viewName: 'FinanceOrder', field: 'costs', view: OrderCostsView, provider: FinanceOrderPart },
+        }),
         CreditModule,
+        CostsModule,
         // Validated here, at boot, so a bad FINANCE_* variable stops the service with its name (N6).
         AppConfigModule.forRoot(FINANCE_CONFIG, loadFinanceConfig()),
         CatalogModule,

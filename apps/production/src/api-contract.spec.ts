@@ -41,6 +41,7 @@ describe('production API contract', () => {
       'POST /production/technical-issues/{id}/answer -> 200 TechnicalIssue | 400 401 403 404 409 413 415 429 | bearer',
       'POST /products (Idempotency-Key) -> 201 Product | 400 401 403 409 413 415 422 429 | bearer',
       'PUT /products/{code} (If-Match) -> 200 Product | 400 401 403 404 409 413 415 422 429 | bearer',
+      'PUT /work-centres/{code}/rates -> 200 WorkCentre | 400 401 403 404 413 415 429 | bearer',
     ]);
   });
 

@@ -9,6 +9,7 @@ import { Catalog1764200002000 } from './database/migrations/1764200002000-catalo
 import { WorkCentreResources1796164935669 } from './database/migrations/1796164935669-work-centre-resources';
 import { ProductionPlans1796164935670 } from './database/migrations/1796164935670-production-plans';
 import { TechnicalIssues1796164935671 } from './database/migrations/1796164935671-technical-issues';
+import { WorkCentreRates1796400000100 } from './database/migrations/1796400000100-work-centre-rates';
 import { ProductionDemoModule } from './demo/production-demo.module';
 import { PlanDraftingHook, ProductionExecutionView, ProductionOrderPart } from './plans/execution-part';
 import { PLAN_ENTITIES } from './plans/plan.entities';
@@ -22,7 +23,7 @@ import { WorkCentre } from './work-centres/work-centre.entity';
 import { WorkCentresModule } from './work-centres/work-centres.module';
 
 export const PRODUCTION_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, Product, WorkCentre, WorkCentreCalendarException, ...PLAN_ENTITIES, TechnicalIssue];
-export const PRODUCTION_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Catalog1764200002000, WorkCentreResources1796164935669, ProductionPlans1796164935670, TechnicalIssues1796164935671];
+export const PRODUCTION_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Catalog1764200002000, WorkCentreResources1796164935669, ProductionPlans1796164935670, TechnicalIssues1796164935671, WorkCentreRates1796400000100];
 
 @Module({})
 export class ProductionAppModule {

@@ -77,7 +77,10 @@ export class PlansController {
   @Allow('PRODUCTION')
   @ApiOperation({
     summary: 'Reports progress on a task of a released plan (production): the plan is IN_PROGRESS from the first report, the task DONE at 100',
-    description: '400 names `progressPercent` outside 0..100; 409 on a plan that is not RELEASED or IN_PROGRESS, or a task already DONE.',
+    description:
+      "`hoursWorked` (optional, positive, up to 2 decimals) announces the hours at the task's work centre's labour and overhead rates " +
+      '(production.work.reported.v1, the order\'s actual cost in finance, R5.6). 400 names `progressPercent` outside 0..100 or a bad `hoursWorked`; ' +
+      '409 on a plan that is not RELEASED or IN_PROGRESS, or a task already DONE.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'taskId', format: 'uuid' })

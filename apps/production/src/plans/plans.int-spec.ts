@@ -6,6 +6,7 @@ import { ProductionCapacityAssessor } from '../review/production.assessor';
 import { WorkCentreCapacity } from '../review/capacity-assessment';
 import { deliver, issuedPayload, orderSnapshot, startProduction } from '../test/production-context';
 import { TechnicalIssuesService } from '../technical-issues/technical-issues.service';
+import { WorkCentresService } from '../work-centres/work-centres.service';
 import { FINAL_CHECK } from './plan-rules';
 import { PlansService } from './plans.service';
 
@@ -142,6 +143,43 @@ describe('production plans (PostgreSQL)', () => {
     await plans.stop(stopped.id, { reason: 'order cancelled' }, head, undefined);
     await expect(plans.release(stopped.id, head, undefined)).rejects.toMatchObject({ status: 409, response: { currentStatus: 'STOPPED', detail: expect.stringContaining('the plan is STOPPED') } });
     await expect(plans.raiseProblem(stopped.id, { kind: 'OTHER', severity: 'MINOR', description: 'x' }, staff)).rejects.toMatchObject({ status: 409, response: { currentStatus: 'STOPPED' } });
+  });
+
+  it("R5.6 hours worked are announced with the task's work centre's rates in the progress report's transaction; a refused report announces nothing", async () => {
+    const plan = await planOf((await issue()).order.orderId);
+    await plans.release(plan.id, head, undefined);
+    const [machining, assembly] = plan.tasks;
+    const centres = ctx.app.get(WorkCentresService);
+    await centres.setRates(machining.workCentre, { labourRatePerHour: '42.35', overheadRatePerHour: '18.85', currency: 'CNY' });
+    const assemblyRates = await centres.get(assembly.workCentre);
+    await plans.progress(plan.id, machining.id, { progressPercent: 50, hoursWorked: 7.25 }, staff);
+    await plans.progress(plan.id, machining.id, { progressPercent: 60 }, staff);
+    await centres.setRates(machining.workCentre, { labourRatePerHour: '45.00', overheadRatePerHour: '20.00', currency: 'CNY' });
+    await plans.progress(plan.id, machining.id, { progressPercent: 100, hoursWorked: 3.3 }, staff);
+    await plans.progress(plan.id, assembly.id, { progressPercent: 100, hoursWorked: 0.05 }, staff);
+    // A DONE task refuses the report (409): neither its progress nor its hours are announced.
+    await expect(plans.progress(plan.id, machining.id, { progressPercent: 100, hoursWorked: 2 }, staff)).rejects.toMatchObject({ status: 409 });
+
+    const reports = (await ctx.dataSource.query(
+      `SELECT value->'payload' AS p FROM outbox WHERE message_key = $1 AND value->>'type' = 'production.work.reported' ORDER BY seq`,
+      [plan.orderId],
+    )) as { p: Record<string, string> }[];
+    expect(reports.map((r) => [r.p.taskId, r.p.workCentre, r.p.hours, r.p.labourRatePerHour, r.p.overheadRatePerHour, r.p.currency])).toEqual([
+      [machining.id, machining.workCentre, '7.25', '42.35', '18.85', 'CNY'],
+      [machining.id, machining.workCentre, '3.3', '45.00', '20.00', 'CNY'],
+      [assembly.id, assembly.workCentre, '0.05', assemblyRates.labourRatePerHour, assemblyRates.overheadRatePerHour, assemblyRates.rateCurrency],
+    ]);
+    expect(reports.every((r) => r.p.planId === plan.id && r.p.orderId === plan.orderId && r.p.reportedBy === 'production.staff')).toBe(true);
+    // Each report's hours follow the progress event of the same request: one transaction.
+    expect((await outboxTypes(plan.orderId)).slice(3)).toEqual([
+      'production.task.progressed',
+      'production.work.reported',
+      'production.task.progressed',
+      'production.task.progressed',
+      'production.work.reported',
+      'production.task.progressed',
+      'production.work.reported',
+    ]);
   });
 
   it("R3.3 the capacity review counts an issued order's plan as load from the ledger, and no longer once the plan is stopped", async () => {

@@ -13,6 +13,7 @@ import {
   ProductionProblemRaisedV1,
   ProductionProblemResolvedV1,
   ProductionTaskProgressedV1,
+  ProductionWorkReportedV1,
   type ProblemSeverity,
   type ProductionProblemKind,
   type ReviewTaskCompleted,
@@ -23,6 +24,7 @@ import { CapacityLedger } from '../capacity/capacity-ledger';
 import { Product } from '../catalog/product.entity';
 import { PRODUCTION_CONFIG, type ProductionConfig } from '../config/production-config';
 import { WorkCentreCalendarException } from '../work-centres/work-centre-calendar-exception.entity';
+import { ratesOf } from '../work-centres/work-centre-rates';
 import { WorkCentre } from '../work-centres/work-centre.entity';
 import { actionRefusal, completionRefusal, controlMeasuresOf, type PlanAction, planCheckpoints, progressOutcome } from './plan-rules';
 import { type Schedule, SCHEDULE_HORIZON_DAYS, scheduleForward } from './plan-scheduler';
@@ -209,8 +211,12 @@ export class PlansService {
     });
   }
 
-  /** Progress on a task (R5.1): the plan is IN_PROGRESS from the first report, the task DONE at 100 %. */
-  async progress(id: string, taskId: string, input: { progressPercent: number; note?: string | null }, actor: Principal): Promise<ProductionPlanView> {
+  /**
+   * Progress on a task (R5.1): the plan is IN_PROGRESS from the first report, the task DONE at 100 %. Hours worked,
+   * when reported, are announced with the task's work centre's rates as they are now (production.work.reported.v1,
+   * finance's actual labour and overhead, R5.6), in the same transaction.
+   */
+  async progress(id: string, taskId: string, input: { progressPercent: number; note?: string | null; hoursWorked?: number }, actor: Principal): Promise<ProductionPlanView> {
     return this.dataSource.transaction(async (m) => {
       const plan = await this.lockPlan(m, id, 'progress', undefined);
       const task = await m.findOneBy(ProductionTask, { id: taskId, planId: id });
@@ -234,7 +240,29 @@ export class PlansService {
         reportedBy: actor.username,
         reportedAt: new Date().toISOString(),
       });
+      if (input.hoursWorked !== undefined) await this.reportWork(m, plan, task, input.hoursWorked, actor);
       return this.finish(m, id, 'task.progressed', before, note);
+    });
+  }
+
+  /** Hours worked on a task at its work centre's current rates (R5.6); the centre's row is read under a share lock. */
+  private async reportWork(m: EntityManager, plan: ProductionPlan, task: ProductionTask, hoursWorked: number, actor: Principal): Promise<void> {
+    const centre = await m.getRepository(WorkCentre).createQueryBuilder('c').setLock('pessimistic_read').where('c.code = :code', { code: task.workCentre }).getOne();
+    if (!centre) throw new BusinessRuleProblem(`work centre ${task.workCentre} of task ${task.name} is unknown: its hours cannot be costed`, { field: 'hoursWorked' });
+    const rates = ratesOf(centre);
+    await this.outbox.publish(m, ProductionWorkReportedV1, { orderId: plan.orderId }, {
+      orderId: plan.orderId,
+      planId: plan.id,
+      taskId: task.id,
+      taskName: task.name,
+      workCentre: centre.code,
+      // A number validated to at most 2 decimals: its shortest decimal form is exactly what was sent.
+      hours: String(hoursWorked),
+      labourRatePerHour: rates.labourRatePerHour,
+      overheadRatePerHour: rates.overheadRatePerHour,
+      currency: rates.currency,
+      reportedBy: actor.username,
+      reportedAt: new Date().toISOString(),
     });
   }
 

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswers, type Page } from '@opm/platform';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, ApiAnswers, type Page } from '@opm/platform';
+import { SetWorkCentreRatesDto } from './dto/set-work-centre-rates.dto';
 import { ListWorkCentresQuery } from './dto/list-work-centres.query';
 import { WorkCentreView } from './work-centre.view';
 import { WorkCentresService } from './work-centres.service';
@@ -23,5 +24,20 @@ export class WorkCentresController {
   @ApiAnswers(WorkCentreView, { errors: [404], description: 'the work centre' })
   get(@Param('code') code: string): Promise<WorkCentreView> {
     return this.centres.get(code);
+  }
+
+  @Put(':code/rates')
+  @Allow('PRODUCTION:HEAD')
+  @ApiOperation({
+    summary: "Sets a work centre's labour and overhead rates per hour (production head): work reported from now on is costed at them (R5.6)",
+    description: '400 names the field (a rate is a decimal string with at most 2 decimals, not negative); 404 for an unknown centre.',
+  })
+  @ApiBody({
+    type: SetWorkCentreRatesDto,
+    examples: { wages: { summary: 'the 2027 wage agreement', value: { labourRatePerHour: '42.50', overheadRatePerHour: '18.00', currency: 'CNY', reason: '2027 wage agreement' } } },
+  })
+  @ApiAnswers(WorkCentreView, { errors: [400, 403, 404], description: 'the work centre with its new rates' })
+  setRates(@Param('code') code: string, @Body() dto: SetWorkCentreRatesDto): Promise<WorkCentreView> {
+    return this.centres.setRates(code, { labourRatePerHour: dto.labourRatePerHour, overheadRatePerHour: dto.overheadRatePerHour, currency: dto.currency, reason: dto.reason });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, NotFoundProblem, type Page } from '@opm/platform';
+import { rateColumns, ratesOf, type WorkCentreRates } from './work-centre-rates';
 import { WorkCentre } from './work-centre.entity';
 import type { CalendarExceptionView, WorkCentreView } from './work-centre.view';
 
@@ -15,12 +16,16 @@ export interface WorkCentreSeed {
 }
 
 function toView(c: WorkCentre): WorkCentreView {
+  const rates = ratesOf(c);
   return {
     code: c.code,
     name: c.name,
     hoursPerDay: c.hoursPerDay,
     staff: c.staff,
     equipment: c.equipment,
+    labourRatePerHour: rates.labourRatePerHour,
+    overheadRatePerHour: rates.overheadRatePerHour,
+    rateCurrency: rates.currency,
     calendarExceptions: [...(c.exceptions ?? [])]
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((e) => ({ date: e.date, hours: e.hours, reason: e.reason })),
@@ -49,6 +54,22 @@ export class WorkCentresService {
     const centre = await this.dataSource.getRepository(WorkCentre).findOne({ where: { code }, relations: { exceptions: true } });
     if (!centre) throw new NotFoundProblem(`work centre ${code} not found`);
     return toView(centre);
+  }
+
+  /**
+   * The production head sets a centre's hourly rates (R5.6): work reported from now on is costed at them; what was
+   * reported before keeps the rates it was reported at (they travel in each production.work.reported event).
+   */
+  async setRates(code: string, input: WorkCentreRates & { reason?: string }): Promise<WorkCentreView> {
+    return this.dataSource.transaction(async (m) => {
+      const centre = await m.getRepository(WorkCentre).createQueryBuilder('c').setLock('pessimistic_write').where('c.code = :code', { code }).getOne();
+      if (!centre) throw new NotFoundProblem(`work centre ${code} not found`);
+      const before = ratesOf(centre);
+      const after = { labourRatePerHour: input.labourRatePerHour, overheadRatePerHour: input.overheadRatePerHour, currency: input.currency };
+      await m.update(WorkCentre, { code }, rateColumns(after));
+      await this.audit.record(m, { action: 'work-centre.rates-set', entityType: 'work-centre', entityId: code, reason: input.reason, before, after });
+      return toView(await m.getRepository(WorkCentre).findOneOrFail({ where: { code }, relations: { exceptions: true } }));
+    });
   }
 
   /** The codes a product's capacity use may name, read in the caller's transaction. */

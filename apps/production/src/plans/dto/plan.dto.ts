@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PROBLEM_SEVERITIES, PRODUCTION_PROBLEM_KINDS, type ProblemSeverity, type ProductionProblemKind } from '@opm/contracts';
 import { PageQuery } from '@opm/platform';
 
@@ -22,6 +22,19 @@ export class ProgressDto {
   @IsString()
   @MaxLength(2000)
   note?: string | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 0.01,
+    maximum: 10000,
+    example: 7.5,
+    description: "hours worked on the task since the last report, up to 2 decimals: costed at the work centre's labour and overhead rates (R5.6)",
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'hoursWorked must be a number of hours with at most 2 decimals' })
+  @Min(0.01, { message: 'hoursWorked must be positive (at least 0.01)' })
+  @Max(10000)
+  hoursWorked?: number;
 }
 
 export class RaiseProblemDto {

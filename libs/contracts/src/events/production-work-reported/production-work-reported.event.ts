@@ -21,8 +21,8 @@ export const ProductionWorkReportedV1 = defineEvent(
   {
     description: 'Production reported hours worked on a task at its work centre\'s rates: the order\'s actual labour and overhead (R5.6).',
     key: 'orderId',
-    publishers: [],
-    consumers: [],
+    publishers: ['production'],
+    consumers: ['finance'],
   },
 );
 export type ProductionWorkReported = z.infer<typeof ProductionWorkReportedV1.payload>;
