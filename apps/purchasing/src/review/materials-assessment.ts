@@ -85,7 +85,8 @@ interface MaterialNeed {
  * - SINGLE_SOURCE is reported with a countermeasure but alone does not make it unclear: the order can be
  *   placed in time, the risk is the supplier's, and purchasing's reviewer sees it.
  * - NO_SUPPLIER (to buy, nobody active supplies it) makes it not clear.
- * - Stock on hand counts in full: reservations for other orders come with execution (R5.2).
+ * - Only free stock counts (`stock.onHand` is on hand minus other orders' reservations, R5.2), so two orders never
+ *   count the same stock.
  * - Lines without a bill of materials (free text, unknown product, no bomRef, bill not on file) and a missing
  *   delivery date make it not clear: the need or the dates are unknown.
  */

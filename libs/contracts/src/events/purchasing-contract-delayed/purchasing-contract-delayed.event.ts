@@ -19,7 +19,7 @@ export const PurchasingContractDelayedV1 = defineEvent(
   {
     description: 'A supplier will deliver later than the contract said (R5.2): the new date and the reason.',
     key: 'orderId',
-    publishers: [],
+    publishers: ['purchasing'],
     consumers: [],
   },
 );
