@@ -30,7 +30,7 @@ export const PurchasingReceiptInspectedV1 = defineEvent(
       'for the order; rejected goods go back to the supplier or are exchanged.',
     key: 'orderId',
     publishers: ['purchasing'],
-    consumers: [],
+    consumers: ['production'],
   },
 );
 export type PurchasingReceiptInspected = z.infer<typeof PurchasingReceiptInspectedV1.payload>;
