@@ -30,6 +30,8 @@ export class RequirementsService {
   ) {}
 
   async compute(m: EntityManager, order: ReceivedOrder, now = new Date()): Promise<void> {
+    // Once per order, as production drafts its plan once: a later issue of the same order (a change, R8.3) keeps them.
+    if (await m.findOneBy(MaterialRequirement, { orderId: order.orderId })) return;
     const codes = [...new Set(order.lines.flatMap((l) => (l.productCode ? [l.productCode] : [])))];
     const products = codes.length > 0 ? await m.find(PurchasingCatalogProduct, { where: { code: In(codes) } }) : [];
     const bomRefs = [...new Set(products.flatMap((p) => (p.bomRef ? [p.bomRef] : [])))];
