@@ -22,8 +22,10 @@ export class MaterialSupplyWatch {
 
   async onNews(m: EntityManager, orderId: string, news: MaterialNews): Promise<void> {
     const order = await m.findOneBy(ReceivedOrder, { orderId });
-    // Purchasing buys only for issued orders: production's copy catches up (another topic).
-    if (!order?.issuedAt) throw new NotYetApplicable(`order ${orderId} is not issued to production yet`);
+    // An order production never received has no plan to endanger (its copy arrives at intake, long before any contract).
+    if (!order) return;
+    // Purchasing buys only for issued orders: production's copy of the issue catches up (another topic).
+    if (!order.issuedAt) throw new NotYetApplicable(`order ${orderId} is not issued to production yet`);
     const plan = await this.plans.ofOrder(orderId);
     if (!plan) return;
     const description = materialLateProblem(
