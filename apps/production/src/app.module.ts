@@ -3,6 +3,7 @@ import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform
 import { DepartmentOrdersModule, loadWorkflowConfig, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule, WORKFLOW_CONFIG } from '@opm/workflow';
 import { CapacityModule } from './capacity/capacity.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { MaterialsModule } from './materials/material-supply.consumer';
 import { Product } from './catalog/product.entity';
 import { loadProductionConfig, PRODUCTION_CONFIG } from './config/production-config';
 import { Catalog1764200002000 } from './database/migrations/1764200002000-catalog';
@@ -44,6 +45,7 @@ export class ProductionAppModule {
         }),
         PlansModule,
         TechnicalIssuesModule,
+        MaterialsModule,
         WorkCentresModule,
         CatalogModule,
         ProductionDemoModule,

@@ -14,9 +14,18 @@ import { StockItem } from './stock/stock-item.entity';
 import { StockModule } from './stock/stock.module';
 import { Supplier } from './suppliers/supplier.entity';
 import { SuppliersModule } from './suppliers/suppliers.module';
+import { PurchasingExecution1796500000000 } from './database/migrations/1796500000000-purchasing-execution';
+import { MaterialRequirement } from './requirements/material-requirement.entity';
+import { PurchasingExecutionView, PurchasingOrderPart, RequirementsOnIssue } from './requirements/execution-part';
+import { RequirementsModule } from './requirements/requirements.module';
+import { StockReservation } from './stock/stock-reservation.entity';
+import { ReleaseReservationsOnCancel } from './stock/reservations';
+import { PurchaseContract } from './contracts/purchase-contract.entity';
+import { ContractsModule } from './contracts/contracts.module';
+import { GoodsReceipt } from './receipts/goods-receipt.entity';
 
-export const PURCHASING_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, Supplier, BillOfMaterials, StockItem, PurchasingCatalogProduct];
-export const PURCHASING_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Materials1764200003000, PurchasingCatalogCopy1764300003000];
+export const PURCHASING_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, Supplier, BillOfMaterials, StockItem, PurchasingCatalogProduct, MaterialRequirement, StockReservation, PurchaseContract, GoodsReceipt];
+export const PURCHASING_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Materials1764200003000, PurchasingCatalogCopy1764300003000, PurchasingExecution1796500000000];
 
 @Module({})
 export class PurchasingAppModule {
@@ -29,8 +38,17 @@ export class PurchasingAppModule {
         AppConfigModule.forRoot(WORKFLOW_CONFIG, loadWorkflowConfig()),
         // Validated here, at boot, so a bad PURCHASING_* variable stops the service with its name (N6).
         AppConfigModule.forRoot(PURCHASING_CONFIG, loadPurchasingConfig()),
-        DepartmentOrdersModule.forDepartment('purchasing'),
-        OrderStatusCopyModule.forDepartment('purchasing'),
+        // The issued order's requirements are computed and free stock reserved (R5.2); requirements, reservations and
+        // contracts are purchasing's part of the order view.
+        DepartmentOrdersModule.forDepartment('purchasing', {
+          imports: [RequirementsModule, ContractsModule, StockModule],
+          hook: RequirementsOnIssue,
+          part: { viewName: 'PurchasingOrder', field: 'execution', view: PurchasingExecutionView, provider: PurchasingOrderPart },
+        }),
+        // A cancelled order's reservations are released (R5.2).
+        OrderStatusCopyModule.forDepartment('purchasing', { imports: [StockModule], hook: ReleaseReservationsOnCancel }),
+        RequirementsModule,
+        ContractsModule,
         SuppliersModule,
         BomsModule,
         StockModule,

@@ -72,7 +72,7 @@ describe('purchasing: suppliers, bills of materials, stock (e2e)', () => {
     const all = await gateway.get('/api/v1/purchasing/stock').set('authorization', await as('finance.staff')).expect(200);
     expect(all.body.total).toBe(8);
     const solenoid = await gateway.get('/api/v1/purchasing/stock?material=SOLENOID-24V').set('authorization', await as('sales.staff')).expect(200);
-    expect(solenoid.body.items).toEqual([{ material: 'SOLENOID-24V', description: 'Solenoid coil 24 V DC', unit: 'pcs', onHand: 0, updatedAt: expect.any(String) }]);
+    expect(solenoid.body.items).toEqual([{ material: 'SOLENOID-24V', description: 'Solenoid coil 24 V DC', unit: 'pcs', onHand: 0, reserved: '0', free: '0', updatedAt: expect.any(String) }]);
     const plate = await gateway.get('/api/v1/purchasing/stock?material=STEEL-PLATE-10').set('authorization', await as('sales.staff')).expect(200);
     expect(plate.body.items[0]).toMatchObject({ unit: 'kg', onHand: 400 });
   });

@@ -41,8 +41,8 @@ describe(materialsAssessment.name, () => {
     expect(a.clear).toBe(true);
     expect(a.summary).toBe('all materials on hand');
     expect(a.reasons).toEqual([
-      'BOLT-M16: 800 pcs needed for line 1, 5000 pcs on hand: no purchase needed',
-      'STEEL-PLATE-10: 80 kg needed for line 1, 400 kg on hand: no purchase needed',
+      'BOLT-M16: 800 pcs needed for line 1, 5000 pcs free in stock: no purchase needed',
+      'STEEL-PLATE-10: 80 kg needed for line 1, 400 kg free in stock: no purchase needed',
     ]);
     expect(material(a.details, 'STEEL-PLATE-10')).toMatchObject({ required: '80', onHand: '400', toBuy: '0', suppliers: [], latestOrderDate: null, risks: [] });
   });
@@ -59,7 +59,7 @@ describe(materialsAssessment.name, () => {
       ['SUP-JIANGSU-STEEL', 21, '2027-01-09', true],
     ]);
     expect(a.reasons).toContain(
-      'STEEL-PLATE-10: 480 kg needed for line 1, 400 kg on hand: buy 80 kg from Baosteel Trading (Shanghai) 14 days, Jiangsu Special Steel Co. 21 days; order by 2027-01-16 at the latest',
+      'STEEL-PLATE-10: 480 kg needed for line 1, 400 kg free in stock: buy 80 kg from Baosteel Trading (Shanghai) 14 days, Jiangsu Special Steel Co. 21 days; order by 2027-01-16 at the latest',
     );
   });
 
@@ -69,7 +69,7 @@ describe(materialsAssessment.name, () => {
     expect(a.clear).toBe(false);
     expect(material(a.details, 'SOLENOID-24V')).toMatchObject({ toBuy: '5', latestOrderDate: '2026-10-17', risks: ['LATE', 'SINGLE_SOURCE'] });
     expect(a.reasons).toContain(
-      "SOLENOID-24V: 5 pcs needed for line 1, 0 pcs on hand: buy 5 pcs; the fastest supplier (Tianjin Electromagnetics, 75 days) had to be ordered by 2026-10-17, 40 days ago, for production's 60 days before delivery on 2027-03-01",
+      "SOLENOID-24V: 5 pcs needed for line 1, 0 pcs free in stock: buy 5 pcs; the fastest supplier (Tianjin Electromagnetics, 75 days) had to be ordered by 2026-10-17, 40 days ago, for production's 60 days before delivery on 2027-03-01",
     );
     expect(a.reasons).toContain('SOLENOID-24V has a single active supplier (Tianjin Electromagnetics): a supply risk');
     expect(a.proposals).toEqual([

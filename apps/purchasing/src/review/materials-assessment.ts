@@ -75,7 +75,7 @@ interface MaterialNeed {
 
 /**
  * Materials and suppliers (R3.5). For each catalog line: its bill of materials (via purchasing's catalog copy),
- * need = quantity x quantity per unit, summed per material, netted against stock on hand. For each material to
+ * need = quantity x quantity per unit, summed per material, netted against free stock. For each material to
  * buy, the active suppliers with their lead times and the latest order date:
  *   delivery date - production days - supplier lead time,
  * where production days are the product's catalog lead time when purchasing knows it, otherwise the configured
@@ -85,7 +85,8 @@ interface MaterialNeed {
  * - SINGLE_SOURCE is reported with a countermeasure but alone does not make it unclear: the order can be
  *   placed in time, the risk is the supplier's, and purchasing's reviewer sees it.
  * - NO_SUPPLIER (to buy, nobody active supplies it) makes it not clear.
- * - Stock on hand counts in full: reservations for other orders come with execution (R5.2).
+ * - Only free stock counts (`stock.onHand` is on hand minus other orders' reservations, R5.2), so two orders never
+ *   count the same stock.
  * - Lines without a bill of materials (free text, unknown product, no bomRef, bill not on file) and a missing
  *   delivery date make it not clear: the need or the dates are unknown.
  */
@@ -152,7 +153,7 @@ export function materialsAssessment(input: MaterialsInput): Assessment {
     };
     materials.push(view);
     if (toBuy === 0n) {
-      reasons.push(`${need.material}: ${qty(need.required)} needed ${forLines}, ${qty(onHand)} on hand: no purchase needed`);
+      reasons.push(`${need.material}: ${qty(need.required)} needed ${forLines}, ${qty(onHand)} free in stock: no purchase needed`);
       continue;
     }
 
@@ -163,7 +164,7 @@ export function materialsAssessment(input: MaterialsInput): Assessment {
     });
     const fastest = view.suppliers[0];
     view.latestOrderDate = fastest?.latestOrderDate ?? null;
-    const buying = `${need.material}: ${qty(need.required)} needed ${forLines}, ${qty(onHand)} on hand: buy ${qty(toBuy)}`;
+    const buying = `${need.material}: ${qty(need.required)} needed ${forLines}, ${qty(onHand)} free in stock: buy ${qty(toBuy)}`;
 
     if (!fastest) {
       view.risks.push('NO_SUPPLIER');

@@ -6,7 +6,8 @@ import { BillOfMaterials } from '../boms/bill-of-materials.entity';
 import { PurchasingCatalogProduct } from '../catalog/catalog-product.entity';
 import { PURCHASING_CONFIG, PurchasingConfig } from '../config/purchasing-config';
 import { Supplier } from '../suppliers/supplier.entity';
-import { isoDay } from '@opm/contracts';
+import { fromMilliUnits, isoDay } from '@opm/contracts';
+import { stockPositions } from '../stock/reservations';
 import { MaterialOffer, materialsAssessment, StockForReview } from './materials-assessment';
 
 /** The purchasing department's automatic assessment (R3.5): bills of materials, stock, suppliers, lead times. */
@@ -22,9 +23,8 @@ export class PurchasingAssessor implements ReviewAssessor {
     const bomRefs = [...new Set(products.flatMap((p) => (p.bomRef ? [p.bomRef] : [])))];
     const boms = bomRefs.length > 0 ? await m.find(BillOfMaterials, { where: { bomRef: In(bomRefs) } }) : [];
     const materials = [...new Set(boms.flatMap((b) => b.lines.map((l) => l.material)))];
-    // As text: numeric(18,3) has more digits than a double holds exactly.
-    const stockRows: { material: string; onHand: string; unit: string }[] =
-      materials.length > 0 ? await m.query(`SELECT material, "onHand"::text AS "onHand", unit FROM stock_item WHERE material = ANY($1)`, [materials]) : [];
+    // Free stock (R5.2): on hand minus what other orders hold, exact, so two orders never count the same stock.
+    const positions = await stockPositions(m, materials, order.orderId);
     const suppliers =
       materials.length > 0
         ? await m
@@ -49,7 +49,7 @@ export class PurchasingAssessor implements ReviewAssessor {
       order,
       products: new Map(products.map((p) => [p.code, p])),
       boms: new Map(boms.map((b) => [b.bomRef, b])),
-      stock: new Map<string, StockForReview>(stockRows.map((s) => [s.material, { onHand: s.onHand, unit: s.unit }])),
+      stock: new Map<string, StockForReview>([...positions.values()].map((s) => [s.material, { onHand: fromMilliUnits(s.free), unit: s.unit }])),
       offers,
       today: isoDay(ctx.now),
       bufferDays: this.config.PURCHASING_ORDER_BUFFER_DAYS,

@@ -19,8 +19,8 @@ export const PurchasingContractDelayedV1 = defineEvent(
   {
     description: 'A supplier will deliver later than the contract said (R5.2): the new date and the reason.',
     key: 'orderId',
-    publishers: [],
-    consumers: [],
+    publishers: ['purchasing'],
+    consumers: ['production'],
   },
 );
 export type PurchasingContractDelayed = z.infer<typeof PurchasingContractDelayedV1.payload>;

@@ -17,8 +17,8 @@ export const PurchasingContractOverdueV1 = defineEvent(
   {
     description: 'A signed contract is past its delivery date and not fully received (R5.2, R6.4): once per delivery date.',
     key: 'orderId',
-    publishers: [],
-    consumers: [],
+    publishers: ['purchasing'],
+    consumers: ['production'],
   },
 );
 export type PurchasingContractOverdue = z.infer<typeof PurchasingContractOverdueV1.payload>;

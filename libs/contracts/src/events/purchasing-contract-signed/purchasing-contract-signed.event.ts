@@ -23,7 +23,7 @@ export const PurchasingContractSignedV1 = defineEvent(
   {
     description: 'The purchasing head signed a purchase contract with a supplier for an order\'s materials (R5.2).',
     key: 'orderId',
-    publishers: [],
+    publishers: ['purchasing'],
     consumers: [],
   },
 );

@@ -29,8 +29,8 @@ export const PurchasingReceiptInspectedV1 = defineEvent(
       'Quality inspected goods received against a purchase contract (R5.2, R5.3): accepted goods entered stock reserved ' +
       'for the order; rejected goods go back to the supplier or are exchanged.',
     key: 'orderId',
-    publishers: [],
-    consumers: ['finance'],
+    publishers: ['purchasing'],
+    consumers: ['production', 'finance'],
   },
 );
 export type PurchasingReceiptInspected = z.infer<typeof PurchasingReceiptInspectedV1.payload>;

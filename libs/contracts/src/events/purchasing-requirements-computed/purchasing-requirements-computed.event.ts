@@ -27,7 +27,7 @@ export const PurchasingRequirementsComputedV1 = defineEvent(
       'Purchasing computed what an issued order needs (R5.2): bill of materials x quantity, net of free stock, which it ' +
       'reserved for the order; what remains is to be bought by the latest order date.',
     key: 'orderId',
-    publishers: [],
+    publishers: ['purchasing'],
     consumers: ['finance'],
   },
 );
