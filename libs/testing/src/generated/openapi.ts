@@ -220,6 +220,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/orders/{orderId}/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order's planned and actual cost per category and the variance (R5.6); finance, sales head, leader
+         * @description Planned: finance's review estimate, kept when the order was issued. Actual: production's reported hours at the work centres' rates (labour and overhead, each report rounded half up to the cent), accepted receipts at contract prices and reserved stock at standard cost. 404 for an order that has not reached finance.
+         */
+        get: operations["finance_CostsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/review-tasks": {
         parameters: {
             query?: never;
@@ -320,6 +340,88 @@ export interface paths {
         get: operations["logistics_DepartmentOrdersController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shipments (R5.5), an order's with `?orderId=`, oldest first */
+        get: operations["logistics_ShipmentsController_list"];
+        put?: never;
+        /**
+         * Plan a shipment of an order READY_TO_SHIP or already SHIPPED (R5.5); mode and packaging default from R2.3
+         * @description Logistics staff. 409 unless logistics' copy of the order is READY_TO_SHIP or SHIPPED. A line's quantity above what remains to ship (ordered minus what non-cancelled shipments hold) is 422 naming `lines[i].quantity`; an order line that does not exist 422 naming `lines[i].lineNo`; an order logistics never received 422 naming `orderId`; `transportMode`/`packaging` default from the order's special requirements and are required (422 naming them) when those name none. Publishes logistics.shipment.planned.v1.
+         */
+        post: operations["logistics_ShipmentsController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shipment with its dispatch and proof of delivery (R5.5) */
+        get: operations["logistics_ShipmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a planned shipment: carrier, planned date, transport mode, packaging (R5.5, R2.3)
+         * @description Only while PLANNED (409 after dispatch); a stale If-Match is 409.
+         */
+        patch: operations["logistics_ShipmentsController_change"];
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Proof of delivery (R5.5): DELIVERED; sales moves the order to DELIVERED once every ordered quantity is delivered
+         * @description Only a DISPATCHED shipment (409 otherwise). `lines` default to the shipment's; a line it does not carry or more than it carried is 422 naming the field. Publishes logistics.shipment.delivered.v1 with every order line's delivered total over the order's shipments.
+         */
+        post: operations["logistics_ShipmentsController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logistics/shipments/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The shipment leaves the plant (R5.5): DISPATCHED; sales moves the order to SHIPPED
+         * @description Only a PLANNED shipment (409 otherwise, and for an order no longer READY_TO_SHIP or SHIPPED). Publishes logistics.shipment.dispatched.v1.
+         */
+        post: operations["logistics_ShipmentsController_dispatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -522,7 +624,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The order's execution as sales follows it: production's plan, quality's results, what READY_TO_SHIP still waits for (R5.1, R5.3) */
+        /** The order's execution as sales follows it: production's plan, quality's results, what READY_TO_SHIP still waits for, the quantities shipped and delivered with the promised and actual delivery dates (R5.1, R5.3, R5.5, R1.4) */
         get: operations["sales_ExecutionController_view"];
         put?: never;
         post?: never;
@@ -833,7 +935,7 @@ export interface paths {
         put?: never;
         /**
          * Reports progress on a task of a released plan (production): the plan is IN_PROGRESS from the first report, the task DONE at 100
-         * @description 400 names `progressPercent` outside 0..100; 409 on a plan that is not RELEASED or IN_PROGRESS, or a task already DONE.
+         * @description `hoursWorked` (optional, positive, up to 2 decimals) announces the hours at the task's work centre's labour and overhead rates (production.work.reported.v1, the order's actual cost in finance, R5.6). 400 names `progressPercent` outside 0..100 or a bad `hoursWorked`; 409 on a plan that is not RELEASED or IN_PROGRESS, or a task already DONE.
          */
         post: operations["production_PlansController_progress"];
         delete?: never;
@@ -996,6 +1098,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/purchasing/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purchase contracts (R5.2), an order's with `?orderId=`, oldest first */
+        get: operations["purchasing_ContractsController_list"];
+        put?: never;
+        /**
+         * Draft a purchase contract with a supplier for an issued order's materials (R5.2)
+         * @description Purchasing staff. An unknown or inactive supplier, a material not on file, a zero or negative quantity, a malformed price or a past delivery date: 400 naming the field. 422 for an order purchasing never received, 409 before it is issued.
+         */
+        post: operations["purchasing_ContractsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One purchase contract with its lines, delays, receipts and supplier problems (R5.2) */
+        get: operations["purchasing_ContractsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/contracts/{id}/delays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The supplier will deliver later: the new delivery date and the reason, kept in the delay history (R5.2)
+         * @description purchasing.contract.delayed; the new date must be after the current one (422 naming `newDeliveryDate`); a received contract is 409.
+         */
+        post: operations["purchasing_ContractsController_delay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/contracts/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Goods received against a signed contract: they await quality's incoming inspection (R5.2)
+         * @description More than the contract's open quantity (ordered - accepted - awaiting inspection), or a material not on the contract: 422 naming the line. A contract not SIGNED or PARTIALLY_RECEIVED: 409.
+         */
+        post: operations["purchasing_ContractsController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/contracts/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The purchasing head signs a DRAFT contract: SIGNED (purchasing.contract.signed)
+         * @description Signing twice, or a stale If-Match, is 409.
+         */
+        post: operations["purchasing_ContractsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/purchasing/dead-letters": {
         parameters: {
             query?: never;
@@ -1042,6 +1242,80 @@ export interface paths {
          * @description 404 until the order has reached purchasing (sales.order.received.v1).
          */
         get: operations["purchasing_DepartmentOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Goods receipts (R5.2), an order's or a contract's, oldest first */
+        get: operations["purchasing_ReceiptsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/receipts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One goods receipt and its inspection (R5.2) */
+        get: operations["purchasing_ReceiptsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/receipts/{id}/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quality's incoming inspection of received goods (R5.2, R5.3): accepted goods enter stock reserved for the order
+         * @description Quality staff or head only (purchasing: 403). REJECTED needs a disposition, RETURN or EXCHANGE (400 naming `disposition`), recorded on the contract as a supplier problem; the quantity is open again. A receipt already inspected: 409. purchasing.receipt.inspected.
+         */
+        post: operations["purchasing_ReceiptsController_inspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Material requirements of issued orders (R5.2), an order's with `?orderId=`: bill of materials x quantity net of free stock, with latest order dates
+         * @description Computed once when the issued order reaches purchasing; the free stock counted is reserved for the order. Any signed-in user.
+         */
+        get: operations["purchasing_RequirementsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1406,6 +1680,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-centres/{code}/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets a work centre's labour and overhead rates per hour (production head): work reported from now on is costed at them (R5.6)
+         * @description 400 names the field (a rate is a decimal string with at most 2 decimals, not negative); 404 for an unknown centre.
+         */
+        put: operations["production_WorkCentresController_setRates"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1603,6 +1897,32 @@ export interface components {
                 quantityPerUnit: number;
             }[];
         };
+        CancellationTermsDto: {
+            /**
+             * @description fee on goods kept after a cancellation: percent from 0 to 100, at most 2 decimals
+             * @example 15
+             */
+            restockingFeePercent: string;
+        };
+        ChangeShipmentDto: {
+            /** @example COSCO Shipping */
+            carrier?: string;
+            /**
+             * @description instead of the order's special requirements (R2.3)
+             * @example export crate
+             */
+            packaging?: string;
+            /**
+             * Format: date
+             * @example 2027-02-15
+             */
+            plannedDate?: string;
+            /**
+             * @description instead of the order's special requirements (R2.3)
+             * @example air freight
+             */
+            transportMode?: string;
+        };
         CombinedOrder: {
             departments: {
                 /** @description `{unavailable: true, reason}`, `{received: false}`, or the part */
@@ -1684,6 +2004,29 @@ export interface components {
             /** @example two spare flanges agreed with the customer */
             reason?: string | null;
         };
+        ContractDelayDto: {
+            /**
+             * Format: date
+             * @example 2027-02-05
+             */
+            newDeliveryDate: string;
+            /** @example rolling mill maintenance at the supplier */
+            reason: string;
+        };
+        ContractLineDto: {
+            /** @example STEEL-PLATE-10 */
+            materialCode: string;
+            /**
+             * @description positive, at most 3 decimals, in the stock unit
+             * @example 80
+             */
+            quantity: string | number;
+            /**
+             * @description price per stock unit: positive decimal string, at most 2 decimals
+             * @example 6.20
+             */
+            unitPrice: string;
+        };
         ConvertLeadDto: {
             /** @description flagged complex: reviewed by a panel chaired by a leader whatever the amount (R3.1) */
             complex?: boolean;
@@ -1711,6 +2054,22 @@ export interface components {
             /** @example 30 days net */
             paymentTerms?: string | null;
             specialRequirements?: components["schemas"]["SpecialRequirementsDto"];
+        };
+        CreateContractDto: {
+            cancellationTerms?: components["schemas"]["CancellationTermsDto"];
+            /**
+             * Format: date
+             * @example 2027-01-20
+             */
+            deliveryDate: string;
+            lines: components["schemas"]["ContractLineDto"][];
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * @description a supplier's code
+             * @example SUP-BAOSTEEL
+             */
+            supplierId: string;
         };
         CreateCustomerDto: {
             /** @example Pudong, Shanghai */
@@ -1968,7 +2327,49 @@ export interface components {
         Delegations: {
             items: components["schemas"]["Delegation"][];
         };
-        DepartmentOrder: {
+        DeliveryDto: {
+            /** @description the quantities received; default: the shipment's lines */
+            lines?: components["schemas"]["ShipmentLineDto"][];
+            /** @example two crates with scuffed corners, contents fine */
+            note?: string | null;
+            /**
+             * Format: date-time
+             * @example 2027-03-01T10:30:00+08:00
+             */
+            receivedAt: string;
+            /** @example Li Wei, goods-in, Pudong warehouse 3 */
+            receivedBy: string;
+        };
+        DispatchShipmentDto: {
+            /** @example COSU6182736450 */
+            trackingNumber?: string | null;
+        };
+        DispositionDto: {
+            /**
+             * @example REWORK
+             * @enum {string}
+             */
+            disposition: "REWORK" | "SCRAP" | "USE_AS_IS" | "RETURN_TO_SUPPLIER";
+            /** @example re-drill on the machining centre, then re-inspect 100% */
+            note: string;
+        };
+        DocumentVerification: {
+            issuedCode: string;
+            matches: boolean;
+            orderNumber: string;
+            presentedCode: string;
+            /** Format: date-time */
+            signedAt: string;
+            signedBy: string;
+        };
+        EscalationDecisionDto: {
+            /** @enum {string} */
+            decision: "ACCEPT" | "REJECT";
+            /** @example long-standing customer; overdue amount agreed to be paid this month */
+            reason: string;
+        };
+        FinanceOrder: {
+            costs: components["schemas"]["OrderCosts"] | null;
             /** Format: date */
             deliveryDate: string | null;
             /** @description fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue */
@@ -1995,33 +2396,37 @@ export interface components {
                 transportMode: string | null;
             };
         };
-        DispositionDto: {
-            /**
-             * @example REWORK
-             * @enum {string}
-             */
-            disposition: "REWORK" | "SCRAP" | "USE_AS_IS" | "RETURN_TO_SUPPLIER";
-            /** @example re-drill on the machining centre, then re-inspect 100% */
-            note: string;
-        };
-        DocumentVerification: {
-            issuedCode: string;
-            matches: boolean;
-            orderNumber: string;
-            presentedCode: string;
-            /** Format: date-time */
-            signedAt: string;
-            signedBy: string;
-        };
-        EscalationDecisionDto: {
-            /** @enum {string} */
-            decision: "ACCEPT" | "REJECT";
-            /** @example long-standing customer; overdue amount agreed to be paid this month */
-            reason: string;
-        };
         GatewayHealth: {
             /** @enum {string} */
             status: "ok";
+        };
+        GoodsReceipt: {
+            /** Format: uuid */
+            contractId: string;
+            /**
+             * @description rejected goods: returned to or exchanged by the supplier
+             * @enum {string|null}
+             */
+            disposition: "RETURN" | "EXCHANGE" | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            inspectedAt: string | null;
+            /** @description quality staff who inspected the goods */
+            inspectedBy: string | null;
+            lines: {
+                materialCode: string;
+                /** @description A material quantity in its stock unit, as a decimal string with up to 3 fraction digits ("12.5"). */
+                quantity: string;
+            }[];
+            note: string | null;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            receivedBy: string;
+            /** @enum {string} */
+            status: "AWAITING_INSPECTION" | "ACCEPTED" | "REJECTED";
         };
         Health: {
             /** @description every dependency */
@@ -2053,6 +2458,20 @@ export interface components {
             };
             /** @enum {string} */
             status: "ok";
+        };
+        InspectReceiptDto: {
+            /**
+             * @description required when REJECTED: the supplier takes the goods back or exchanges them
+             * @enum {string|null}
+             */
+            disposition?: "RETURN" | "EXCHANGE" | null;
+            /** @example mill certificate shows S235, contract says Q235B */
+            note?: string | null;
+            /**
+             * @example REJECTED
+             * @enum {string}
+             */
+            result: "ACCEPTED" | "REJECTED";
         };
         Inspection: {
             findings: string | null;
@@ -2176,6 +2595,78 @@ export interface components {
             /** @enum {string} */
             status: "NEW" | "CONVERTED";
             version: number;
+        };
+        LogisticsOrder: {
+            /** Format: date */
+            deliveryDate: string | null;
+            /** @description fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue */
+            documentHash: string | null;
+            /**
+             * Format: date-time
+             * @description when the signed order was issued to the departments (R4.2); null before
+             */
+            issuedAt: string | null;
+            lineCount: number;
+            /** @description the order number sales gave it (SO-yyyy-nnnnnn) */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description when the order reached this department
+             */
+            receivedAt: string;
+            shipping: components["schemas"]["LogisticsShipping"] | null;
+            specialRequirements: {
+                customization: string | null;
+                other: string | null;
+                packaging: string | null;
+                transportMode: string | null;
+            };
+        };
+        LogisticsShipping: {
+            lines: {
+                delivered: number;
+                dispatched: number;
+                lineNo: number;
+                ordered: number;
+                planned: number;
+                /** @description ordered minus what non-cancelled shipments hold */
+                remaining: number;
+            }[];
+            shipments: components["schemas"]["Shipment"][];
+        };
+        MaterialRequirement: {
+            /** Format: date-time */
+            computedAt: string;
+            /** @description An ISO 4217 currency code. */
+            currency: string | null;
+            /**
+             * Format: date
+             * @description neededBy - the quickest active supplier's lead time; null without a delivery date or supplier
+             */
+            latestOrderDate: string | null;
+            /** @description the order lines whose bills of materials use it */
+            lines: number[];
+            materialCode: string;
+            /**
+             * Format: date
+             * @description delivery date - the days production needs (catalog lead time)
+             */
+            neededBy: string | null;
+            /** Format: uuid */
+            orderId: string;
+            /** @description bill of materials x ordered quantity */
+            required: string;
+            /** @description free stock reserved for the order when it was issued */
+            reserved: string;
+            /** @description the lowest active supplier price, at which reserved stock is charged (R5.6) */
+            standardUnitCost: string | null;
+            /** @description the quickest active supplier */
+            supplierId: string | null;
+            /** @description required - reserved */
+            toPurchase: string;
+            unit: string;
         };
         Nonconformance: {
             /** Format: date-time */
@@ -2354,6 +2845,81 @@ export interface components {
             /** @description services whose trail is missing from `items` (down or slow) */
             unavailable: ("sales" | "production" | "purchasing" | "quality" | "finance" | "logistics")[];
         };
+        OrderCosts: {
+            /** @description hours reported by production at the work centres' rates; accepted receipts at contract prices and reserved stock at standard cost */
+            actual: {
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                labour: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                materials: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                overhead: string;
+                /** @description materials + labour + overhead */
+                total: string;
+            };
+            actualFrom: {
+                /** @description accepted receipts of goods against purchase contracts */
+                acceptedReceipts: number;
+                /** @description hours production reported on the order's tasks, 2 decimals */
+                hoursWorked: string;
+                /** @description the part of actual materials from accepted receipts, at contract prices */
+                receiptMaterials: string;
+                /** @description materials reserved from free stock for the order */
+                reservedStockLines: number;
+                /** @description the part of actual materials from reserved stock, at standard cost */
+                stockMaterials: string;
+                workReports: number;
+            };
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** @description actual costs not added: no value (stock without a standard cost) or another currency than the order's */
+            notCounted: {
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                amount: string | null;
+                /** @enum {string} */
+                category: "MATERIALS" | "LABOUR" | "OVERHEAD";
+                /** @description An ISO 4217 currency code. */
+                currency: string | null;
+                reason: string;
+                ref: string;
+                /** @enum {string} */
+                source: "WORK_REPORT" | "RECEIPT" | "RESERVED_STOCK";
+            }[];
+            /** Format: uuid */
+            orderId: string;
+            /** @description finance's review estimate (R3.6) kept when the order was issued; null before issue or without an estimate */
+            planned: {
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                labour: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                materials: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                overhead: string;
+                /** @description materials + labour + overhead */
+                total: string;
+            } | null;
+            plannedFrom: {
+                costBasis: string | null;
+                /** Format: date-time */
+                plannedAt: string;
+                reviewRound: number;
+                /** Format: uuid */
+                reviewTaskId: string;
+                /** @description order lines the review had no standard cost for: not in the plan */
+                uncostedLines: number[];
+            } | null;
+            /** @description actual - planned per category (positive: over plan); null without a plan */
+            variance: {
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                labour: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                materials: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                overhead: string;
+                /** @description materials + labour + overhead */
+                total: string;
+            } | null;
+        };
         OrderExecution: {
             /** Format: uuid */
             orderId: string;
@@ -2399,6 +2965,53 @@ export interface components {
              * @description when sales moved the order to READY_TO_SHIP
              */
             readyToShipAt: string | null;
+            /** @description the order's shipping and delivery as logistics reports it (R5.5, R1.4) */
+            shipping: {
+                /** Format: date-time */
+                actualDeliveryAt: string | null;
+                /**
+                 * Format: date
+                 * @description the date (UTC) of the last proof of delivery once every ordered quantity was delivered (R1.4)
+                 */
+                actualDeliveryDate: string | null;
+                /**
+                 * Format: date-time
+                 * @description when sales moved the order to DELIVERED
+                 */
+                deliveredAt: string | null;
+                /** Format: date-time */
+                firstDispatchedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description the latest proof of delivery's receivedAt
+                 */
+                lastReceivedAt: string | null;
+                /** @description per order line, from logistics (R5.5, R1.4 right quantity) */
+                lines: {
+                    /** @description confirmed by proofs of delivery */
+                    delivered: number;
+                    lineNo: number;
+                    ordered: number;
+                    /** @description ordered minus delivered */
+                    outstanding: number;
+                    /** @description on dispatched shipments */
+                    shipped: number;
+                }[];
+                /** @description actual not after promised; null until delivered or without a promised date (R1.4) */
+                onTime: boolean | null;
+                /**
+                 * Format: date
+                 * @description the delivery date promised on the order (R1.4)
+                 */
+                promisedDeliveryDate: string | null;
+                shipmentsDelivered: number;
+                shipmentsDispatched: number;
+                /**
+                 * Format: date-time
+                 * @description when sales moved the order to SHIPPED
+                 */
+                shippedAt: string | null;
+            };
             /**
              * @description the order's status
              * @enum {string}
@@ -2431,6 +3044,28 @@ export interface components {
             comment: string;
             /** @enum {string} */
             conclusion: "PASS" | "FAIL";
+        };
+        PlanShipmentDto: {
+            /** @example COSCO Shipping */
+            carrier: string;
+            lines: components["schemas"]["ShipmentLineDto"][];
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * @description default: the order's special requirements (R2.3); required when they name none
+             * @example export crate
+             */
+            packaging?: string;
+            /**
+             * Format: date
+             * @example 2027-02-15
+             */
+            plannedDate: string;
+            /**
+             * @description default: the order's special requirements (R2.3); required when they name none
+             * @example sea freight
+             */
+            transportMode?: string;
         };
         ProblemDetails: {
             action?: string;
@@ -2642,6 +3277,11 @@ export interface components {
             workCentre: string;
         };
         ProgressDto: {
+            /**
+             * @description hours worked on the task since the last report, up to 2 decimals: costed at the work centre's labour and overhead rates (R5.6)
+             * @example 7.5
+             */
+            hoursWorked?: number;
             /** @example first 40 flanges turned */
             note?: string | null;
             /**
@@ -2649,6 +3289,136 @@ export interface components {
              * @example 40
              */
             progressPercent: number;
+        };
+        PurchaseContract: {
+            cancellationTerms: {
+                restockingFeePercent: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            delays: {
+                /** Format: date */
+                newDeliveryDate: string;
+                /** Format: date */
+                previousDeliveryDate: string;
+                reason: string;
+                /** Format: date-time */
+                reportedAt: string;
+                reportedBy: string;
+            }[];
+            /**
+             * Format: date
+             * @description as last agreed (after any delays)
+             */
+            deliveryDate: string;
+            /** Format: uuid */
+            id: string;
+            lines: {
+                /** @description accepted by incoming inspection */
+                accepted: string;
+                /** @description quantity x unit price, to the cent */
+                amount: string;
+                /** @description A material quantity in its stock unit, as a decimal string with up to 3 fraction digits ("12.5"). */
+                awaitingInspection: string;
+                lineNo: number;
+                materialCode: string;
+                /** @description ordered - accepted - awaiting inspection: what may still be received */
+                open: string;
+                /** @description A material quantity in its stock unit, as a decimal string with up to 3 fraction digits ("12.5"). */
+                quantity: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                unitPrice: string;
+            }[];
+            /** @description PC-yyyy-nnnnnn */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date */
+            originalDeliveryDate: string;
+            /** @description escalated as past its (current) delivery date and not fully received */
+            overdue: boolean;
+            receipts: components["schemas"]["GoodsReceipt"][];
+            /** Format: date-time */
+            signedAt: string | null;
+            signedBy: string | null;
+            /** @enum {string} */
+            status: "DRAFT" | "SIGNED" | "PARTIALLY_RECEIVED" | "RECEIVED" | "CLOSED" | "CANCELLED";
+            supplierId: string;
+            supplierName: string;
+            /** @description rejected deliveries and what the supplier does about them (R5.2) */
+            supplierProblems: {
+                /** @enum {string} */
+                disposition: "RETURN" | "EXCHANGE";
+                lines: {
+                    materialCode: string;
+                    /** @description A material quantity in its stock unit, as a decimal string with up to 3 fraction digits ("12.5"). */
+                    quantity: string;
+                }[];
+                note: string | null;
+                /** Format: uuid */
+                receiptId: string;
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+            /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+            totalAmount: string;
+            /** @description the If-Match version */
+            version: number;
+        };
+        PurchasingExecution: {
+            contracts: components["schemas"]["PurchaseContract"][];
+            /** @description computed when the issued order arrived; empty before */
+            requirements: components["schemas"]["MaterialRequirement"][];
+            reservations: {
+                material: string;
+                /** @description A material quantity in its stock unit, as a decimal string with up to 3 fraction digits ("12.5"). */
+                quantity: string;
+                /** Format: uuid */
+                receiptId: string | null;
+                /**
+                 * Format: date-time
+                 * @description set when the order was cancelled
+                 */
+                releasedAt: string | null;
+                /** Format: date-time */
+                reservedAt: string;
+                /**
+                 * @description free stock at issue, or goods received and accepted for the order
+                 * @enum {string}
+                 */
+                source: "STOCK" | "RECEIPT";
+            }[];
+        };
+        PurchasingOrder: {
+            /** Format: date */
+            deliveryDate: string | null;
+            /** @description fingerprint of the issued version this department recorded and acknowledged (R4.3); null before issue */
+            documentHash: string | null;
+            execution: components["schemas"]["PurchasingExecution"] | null;
+            /**
+             * Format: date-time
+             * @description when the signed order was issued to the departments (R4.2); null before
+             */
+            issuedAt: string | null;
+            lineCount: number;
+            /** @description the order number sales gave it (SO-yyyy-nnnnnn) */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description when the order reached this department
+             */
+            receivedAt: string;
+            specialRequirements: {
+                customization: string | null;
+                other: string | null;
+                packaging: string | null;
+                transportMode: string | null;
+            };
         };
         QualityOrder: {
             /** Format: date */
@@ -2702,6 +3472,15 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        QuantityLineDto: {
+            /** @example STEEL-PLATE-10 */
+            materialCode: string;
+            /**
+             * @description positive, at most 3 decimals, in the stock unit
+             * @example 80
+             */
+            quantity: string | number;
+        };
         RaiseProblemDto: {
             /** @example spindle bearing of the CNC lathe failed */
             description: string;
@@ -2751,6 +3530,9 @@ export interface components {
              * @enum {string}
              */
             stage: "INCOMING" | "IN_PROCESS" | "FINAL";
+        };
+        RecordReceiptDto: {
+            lines: components["schemas"]["QuantityLineDto"][];
         };
         ReplaceProductDto: {
             /** @example true */
@@ -2988,6 +3770,83 @@ export interface components {
              */
             reason?: string;
         };
+        SetWorkCentreRatesDto: {
+            /** @example CNY */
+            currency: string;
+            /**
+             * @description labour cost of an hour, decimal string, at most 2 decimals, not negative
+             * @example 42.50
+             */
+            labourRatePerHour: string;
+            /**
+             * @description overhead charged per hour, decimal string, at most 2 decimals, not negative
+             * @example 18.00
+             */
+            overheadRatePerHour: string;
+            /**
+             * @description why the rates change; kept in the audit trail
+             * @example 2027 wage agreement
+             */
+            reason?: string;
+        };
+        Shipment: {
+            carrier: string;
+            /** @description null until the shipment leaves the plant */
+            dispatch: {
+                /** Format: date-time */
+                dispatchedAt: string;
+                dispatchedBy: string;
+                trackingNumber: string | null;
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** @description the order lines and quantities this shipment carries */
+            lines: {
+                lineNo: number;
+                quantity: number;
+            }[];
+            /** @description SH-yyyy-nnnnnn */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @description defaulted from the order's special requirements (R2.3) unless given */
+            packaging: string;
+            /** Format: date-time */
+            plannedAt: string;
+            plannedBy: string;
+            /** Format: date */
+            plannedDate: string;
+            /** @description null until delivered (R5.5) */
+            proofOfDelivery: {
+                /** @description the quantities the customer confirmed */
+                lines: {
+                    lineNo: number;
+                    quantity: number;
+                }[];
+                note: string | null;
+                /** Format: date-time */
+                receivedAt: string;
+                receivedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+            } | null;
+            /** @enum {string} */
+            status: "PLANNED" | "DISPATCHED" | "DELIVERED" | "CANCELLED";
+            /** @description defaulted from the order's special requirements (R2.3) unless given */
+            transportMode: string;
+            /** @description for If-Match */
+            version: number;
+        };
+        ShipmentLineDto: {
+            /**
+             * @description the order line's number
+             * @example 1
+             */
+            lineNo: number;
+            /** @example 60 */
+            quantity: number;
+        };
         SpecialRequirementsDto: {
             /** @example logo engraving */
             customization?: string | null;
@@ -2999,9 +3858,13 @@ export interface components {
         };
         StockItem: {
             description: string | null;
+            /** @description onHand - reserved, never below zero: what a new order can count on */
+            free: string;
             material: string;
             /** @description exact to 3 decimals */
             onHand: number;
+            /** @description held for orders (R5.2): free stock reserved at issue and goods accepted for them */
+            reserved: string;
             /** @description the unit onHand and bill-of-materials quantities are counted in (pcs, kg, m) */
             unit: string;
             /** Format: date-time */
@@ -3087,7 +3950,13 @@ export interface components {
             equipment: string[];
             /** @description hours available on a normal day */
             hoursPerDay: number;
+            /** @description labour cost of an hour worked on this centre (R5.6) */
+            labourRatePerHour: string;
             name: string;
+            /** @description overhead charged per hour worked on this centre (R5.6) */
+            overheadRatePerHour: string;
+            /** @description An ISO 4217 currency code. */
+            rateCurrency: string;
             /** @description the crew a production task on this centre is given per shift (R5.1) */
             staff: number;
         };
@@ -4203,7 +5072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentOrder"];
+                    "application/json": components["schemas"]["FinanceOrder"];
                 };
             };
             /** @description the request is malformed; `errors[]` names every bad field */
@@ -4217,6 +5086,133 @@ export interface operations {
             };
             /** @description no valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_CostsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the order's cost account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "actual": {
+                     *         "labour": "180.00",
+                     *         "materials": "512.40",
+                     *         "overhead": "112.50",
+                     *         "total": "804.90"
+                     *       },
+                     *       "actualFrom": {
+                     *         "acceptedReceipts": 1,
+                     *         "hoursWorked": "4.50",
+                     *         "receiptMaterials": "480.40",
+                     *         "reservedStockLines": 1,
+                     *         "stockMaterials": "32.00",
+                     *         "workReports": 2
+                     *       },
+                     *       "currency": "CNY",
+                     *       "notCounted": [],
+                     *       "orderId": "3f1c2a9e-5b7d-4c1e-9a2b-8d6f0e4c7a21",
+                     *       "planned": {
+                     *         "labour": "168.00",
+                     *         "materials": "546.00",
+                     *         "overhead": "126.00",
+                     *         "total": "840.00"
+                     *       },
+                     *       "plannedFrom": {
+                     *         "costBasis": "standard cost x quantity; standard cost = full unit cost, shown as 15.00% overhead, 20.00% labour, rest materials",
+                     *         "plannedAt": "2026-12-02T09:15:00.000Z",
+                     *         "reviewRound": 1,
+                     *         "reviewTaskId": "0b8f3c52-3f7e-4d84-9a41-6c2f1d0e7b55",
+                     *         "uncostedLines": []
+                     *       },
+                     *       "variance": {
+                     *         "labour": "12.00",
+                     *         "materials": "-33.60",
+                     *         "overhead": "-13.50",
+                     *         "total": "-35.10"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderCosts"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4837,7 +5833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentOrder"];
+                    "application/json": components["schemas"]["LogisticsOrder"];
                 };
             };
             /** @description the request is malformed; `errors[]` names every bad field */
@@ -4860,6 +5856,626 @@ export interface operations {
             };
             /** @description no such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logistics_ShipmentsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                status?: "PLANNED" | "DISPATCHED" | "DELIVERED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of shipments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Shipment"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logistics_ShipmentsController_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanShipmentDto"];
+            };
+        };
+        responses: {
+            /** @description the shipment, PLANNED */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "carrier": "COSCO Shipping",
+                     *       "dispatch": null,
+                     *       "id": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *       "lines": [
+                     *         {
+                     *           "lineNo": 1,
+                     *           "quantity": 60
+                     *         }
+                     *       ],
+                     *       "number": "SH-2026-000012",
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "packaging": "export crate",
+                     *       "plannedAt": "2027-02-10T09:00:00.000Z",
+                     *       "plannedBy": "logistics.staff",
+                     *       "plannedDate": "2027-02-15",
+                     *       "proofOfDelivery": null,
+                     *       "status": "PLANNED",
+                     *       "transportMode": "sea freight",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Shipment"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logistics_ShipmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the shipment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "carrier": "COSCO Shipping",
+                     *       "dispatch": null,
+                     *       "id": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                     *       "lines": [
+                     *         {
+                     *           "lineNo": 1,
+                     *           "quantity": 60
+                     *         }
+                     *       ],
+                     *       "number": "SH-2026-000012",
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "packaging": "export crate",
+                     *       "plannedAt": "2027-02-10T09:00:00.000Z",
+                     *       "plannedBy": "logistics.staff",
+                     *       "plannedDate": "2027-02-15",
+                     *       "proofOfDelivery": null,
+                     *       "status": "PLANNED",
+                     *       "transportMode": "sea freight",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Shipment"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logistics_ShipmentsController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeShipmentDto"];
+            };
+        };
+        responses: {
+            /** @description the shipment as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shipment"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logistics_ShipmentsController_deliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryDto"];
+            };
+        };
+        responses: {
+            /** @description the shipment, DELIVERED, with its proof of delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shipment"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    logistics_ShipmentsController_dispatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchShipmentDto"];
+            };
+        };
+        responses: {
+            /** @description the shipment, DISPATCHED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shipment"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6251,6 +7867,27 @@ export interface operations {
                      *         ]
                      *       },
                      *       "readyToShipAt": null,
+                     *       "shipping": {
+                     *         "actualDeliveryAt": null,
+                     *         "actualDeliveryDate": null,
+                     *         "deliveredAt": null,
+                     *         "firstDispatchedAt": null,
+                     *         "lastReceivedAt": null,
+                     *         "lines": [
+                     *           {
+                     *             "delivered": 0,
+                     *             "lineNo": 1,
+                     *             "ordered": 100,
+                     *             "outstanding": 100,
+                     *             "shipped": 0
+                     *           }
+                     *         ],
+                     *         "onTime": null,
+                     *         "promisedDeliveryDate": "2027-03-01",
+                     *         "shipmentsDelivered": 0,
+                     *         "shipmentsDispatched": 0,
+                     *         "shippedAt": null
+                     *       },
                      *       "status": "IN_EXECUTION"
                      *     }
                      */
@@ -8899,6 +10536,585 @@ export interface operations {
             };
         };
     };
+    purchasing_ContractsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                status?: "DRAFT" | "SIGNED" | "PARTIALLY_RECEIVED" | "RECEIVED" | "CLOSED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of contracts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PurchaseContract"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_ContractsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContractDto"];
+            };
+        };
+        responses: {
+            /** @description the contract, DRAFT, numbered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseContract"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_ContractsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the contract */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseContract"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_ContractsController_delay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractDelayDto"];
+            };
+        };
+        responses: {
+            /** @description the contract with its new delivery date */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseContract"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_ContractsController_receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReceiptDto"];
+            };
+        };
+        responses: {
+            /** @description the receipt, AWAITING_INSPECTION */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoodsReceipt"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_ContractsController_sign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version last seen (`version` of the resource); a stale one is 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the contract, SIGNED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseContract"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     purchasing_DeadLettersController_list: {
         parameters: {
             query?: {
@@ -9100,7 +11316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DepartmentOrder"];
+                    "application/json": components["schemas"]["PurchasingOrder"];
                 };
             };
             /** @description the request is malformed; `errors[]` names every bad field */
@@ -9123,6 +11339,338 @@ export interface operations {
             };
             /** @description no such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_ReceiptsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                contractId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of receipts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GoodsReceipt"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_ReceiptsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoodsReceipt"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_ReceiptsController_inspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectReceiptDto"];
+            };
+        };
+        responses: {
+            /** @description the receipt, ACCEPTED or REJECTED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoodsReceipt"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_RequirementsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description only this order's requirements */
+                orderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of requirements, by order then material */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MaterialRequirement"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10951,6 +13499,97 @@ export interface operations {
             };
             /** @description no valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    production_WorkCentresController_setRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetWorkCentreRatesDto"];
+            };
+        };
+        responses: {
+            /** @description the work centre with its new rates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkCentre"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
