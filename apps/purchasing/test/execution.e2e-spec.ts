@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { daysFromToday, type Envelope, type SalesOrderStatusChanged, SalesOrderStatusChangedV1 } from '@opm/contracts';
+import { daysFromToday, type Envelope, fromMinorUnits, materialAmount, toMinorUnits, type SalesOrderStatusChanged, SalesOrderStatusChangedV1 } from '@opm/contracts';
 import { clearOrderBody, eventually, KafkaTestClient, mintToken, OrderDriver, TestStack } from '@opm/testing';
 
 interface Requirement {
@@ -10,6 +10,7 @@ interface Requirement {
   neededBy: string | null;
   latestOrderDate: string | null;
   supplierId: string | null;
+  standardUnitCost: string | null;
 }
 
 /** Purchasing's execution through the gateway (issue 14 items 1-2, R5.2): requirements and reservations, contracts, receipts, incoming inspection. */
@@ -31,6 +32,7 @@ describe('purchasing execution (e2e)', () => {
   });
   const kafka = new KafkaTestClient();
   let firstOrderId = '';
+  let secondOrderId = '';
 
   const requirementsOf = (orderId: string) =>
     eventually(async () => {
@@ -55,6 +57,7 @@ describe('purchasing execution (e2e)', () => {
 
     // A second order counts only the free 40 kg, not the 400 on hand: 80 kg needed, 40 reserved, 40 to buy.
     const second = await driver.issued(clearOrderBody({ deliveryDate: delivery, lines: [{ productCode: 'P-100', quantity: 100, unitPrice: '12.50' }] }));
+    secondOrderId = second.id;
     const needs = await requirementsOf(second.id);
     const plate = needs.get('STEEL-PLATE-10') as Requirement;
     expect(plate).toMatchObject({ required: '80', reserved: '40', toPurchase: '40', supplierId: 'SUP-BAOSTEEL' });
@@ -138,6 +141,25 @@ describe('purchasing execution (e2e)', () => {
     // The rejection of the same contract's goods found the open problem: one per contract, not a second.
     expect(await materialLate()).toHaveLength(1);
   }, 600_000);
+
+  it("R5.6 R5.2 finance's actual materials are the order's real reserved stock at standard cost plus the goods quality accepted, at the contract's prices; rejected goods cost nothing", async () => {
+    expect(secondOrderId).not.toBe('');
+    const needs = [...(await requirementsOf(secondOrderId)).values()];
+    // Reserved from stock at computation (40 kg plate, 800 bolts), each at its standard cost: the rule finance uses.
+    const stock = needs.reduce((sum, r) => sum + (r.standardUnitCost ? toMinorUnits(materialAmount(r.reserved, r.standardUnitCost)) : 0n), 0n);
+    expect(stock).toBeGreaterThan(0n);
+    // One accepted receipt of 40 kg at 6.20; the rejected 40 kg before it are not a cost.
+    const accepted = materialAmount('40', '6.20');
+    const costs = await eventually(async () => {
+      const res = await driver.get(`/finance/orders/${secondOrderId}/costs`, 'finance.staff');
+      expect(res.status).toBe(200);
+      expect(res.body.actualFrom).toMatchObject({ acceptedReceipts: 1, receiptMaterials: accepted, stockMaterials: fromMinorUnits(stock) });
+      return res.body;
+    }, { timeoutMs: 60_000 });
+    expect(costs.actual.materials).toBe(fromMinorUnits(stock + toMinorUnits(accepted)));
+    // The same figures in finance's part of the combined view.
+    expect((await driver.order(secondOrderId)).departments.finance.costs.actual.materials).toBe(costs.actual.materials);
+  }, 120_000);
 
   it("R5.2 a cancelled order's reservations are released: its stock is free for other orders again", async () => {
     expect(firstOrderId).not.toBe('');

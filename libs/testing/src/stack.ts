@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DEMO_CUSTOMERS, SERVICES, ServiceName } from '@opm/contracts';
 import { recreateDatabase } from '@opm/platform';
+import { skipPastEarlierStacks } from './consumer-positions';
 import { eventually } from './eventually';
 import { ServiceProcess } from './service-process';
 
@@ -51,6 +52,9 @@ export class TestStack {
   private async boot(): Promise<void> {
     const { services, basePort, env, memberEnv } = this.options;
     await Promise.all(services.map((s) => recreateDatabase(testDatabaseUrl(s))));
+    const groupOf = (service: string) => String(env.KAFKA_GROUP_ID ?? memberEnv?.[service as StackMember]?.KAFKA_GROUP_ID ?? `${process.env.TEST_GROUP_PREFIX ?? 'e2e'}-${service}`);
+    // Nest's Kafka server appends `-server` to the group id.
+    await skipPastEarlierStacks(TEST_KAFKA_BROKERS.split(','), services.map((s) => `${groupOf(s)}-server`));
     SERVICES.forEach((service, i) => {
       if (!services.includes(service)) return;
       this.members.set(
