@@ -13,8 +13,9 @@ const PURCHASING_NEWS: Principal = { username: 'system:purchasing-news', departm
 
 /**
  * Late or rejected material that endangers an order's plan becomes a MATERIAL_LATE problem on it (R5.1, R5.2), raised
- * through production's one problem path (`PlansService.raiseProblem`). That path opens its own transaction, so a
- * redelivery after a crash between the two commits is answered by the rule itself: one open problem per contract.
+ * through production's one problem path (`PlansService.raiseProblem`) in the inbox's transaction: the plan row is
+ * locked first, so news of one contract arriving on two topics at once finds the other's problem (one open problem
+ * per contract), and the problem commits with the message's inbox record.
  */
 @Injectable()
 export class MaterialSupplyWatch {
@@ -26,7 +27,7 @@ export class MaterialSupplyWatch {
     if (!order) return;
     // Purchasing buys only for issued orders: production's copy of the issue catches up (another topic).
     if (!order.issuedAt) throw new NotYetApplicable(`order ${orderId} is not issued to production yet`);
-    const plan = await this.plans.ofOrder(orderId);
+    const plan = await this.plans.ofOrder(orderId, m, { lock: true });
     if (!plan) return;
     const description = materialLateProblem(
       { status: plan.status, taskStarts: plan.tasks.map((t) => t.plannedStart), openProblems: plan.problems.filter((p) => p.status === 'OPEN') },
@@ -34,7 +35,7 @@ export class MaterialSupplyWatch {
     );
     if (!description) return;
     try {
-      await this.plans.raiseProblem(plan.id, { kind: 'MATERIAL_LATE', severity: 'MAJOR', description }, PURCHASING_NEWS);
+      await this.plans.raiseProblem(plan.id, { kind: 'MATERIAL_LATE', severity: 'MAJOR', description }, PURCHASING_NEWS, m);
     } catch (err) {
       // The plan completed or stopped meanwhile: nothing is endangered any more.
       if (!(err instanceof ConflictProblem)) throw err;

@@ -91,9 +91,10 @@ export class PlansService {
   }
 
   /** The order's plan, or null before it is issued. */
-  async ofOrder(orderId: string): Promise<ProductionPlanView | null> {
-    const plan = await this.dataSource.getRepository(ProductionPlan).findOneBy({ orderId });
-    return plan ? this.view(this.dataSource.manager, plan) : null;
+  /** The order's plan; inside a caller's transaction `lock` takes the plan row first, as every plan change does. */
+  async ofOrder(orderId: string, m: EntityManager = this.dataSource.manager, options: { lock?: boolean } = {}): Promise<ProductionPlanView | null> {
+    const plan = await m.findOne(ProductionPlan, { where: { orderId }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return plan ? this.view(m, plan) : null;
   }
 
   /**
@@ -267,8 +268,14 @@ export class PlansService {
   }
 
   /** A problem with the plan (R5.1): kind and severity; an open one blocks completion. */
-  async raiseProblem(id: string, input: { kind: ProductionProblemKind; severity: ProblemSeverity; description: string }, actor: Principal): Promise<ProductionProblemView> {
-    return this.dataSource.transaction(async (m) => {
+  async raiseProblem(
+    id: string,
+    input: { kind: ProductionProblemKind; severity: ProblemSeverity; description: string },
+    actor: Principal,
+    within?: EntityManager,
+  ): Promise<ProductionProblemView> {
+    // A consumer raises it in its inbox transaction (`within`), so the problem and the message's record commit together.
+    const raise = async (m: EntityManager): Promise<ProductionProblemView> => {
       const plan = await this.lockPlan(m, id, 'raise-problem', undefined);
       const problem = m.create(ProductionProblem, {
         id: randomUUID(),
@@ -299,7 +306,8 @@ export class PlansService {
       const after = problemView(problem);
       await this.audit.record(m, { action: 'problem.raised', entityType: 'production-problem', entityId: problem.id, orderId: plan.orderId, reason: problem.description, after });
       return after;
-    });
+    };
+    return within ? raise(within) : this.dataSource.transaction(raise);
   }
 
   /** Resolves an open problem with its resolution (R5.1). */
