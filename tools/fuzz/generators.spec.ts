@@ -58,6 +58,17 @@ describe('fuzzer generators (issue 11 item 6)', () => {
     );
   });
 
+  it('I11.6 a number with fractional bounds (hoursWorked: 0.01 to 10000) gets values inside them', () => {
+    fc.assert(
+      fc.property(validValue({ type: 'number', minimum: 0.01, maximum: 10000 }), (value) => {
+        expect(typeof value).toBe('number');
+        expect(value as number).toBeGreaterThanOrEqual(0.01);
+        expect(value as number).toBeLessThanOrEqual(10000);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('I11.6 mutations name the field they broke and put the bad value exactly there', () => {
     const body = { lines: [{ productName: 'x' }], a: 1 };
     expect(placesIn(body)).toEqual([[], ['lines'], ['lines', 0], ['lines', 0, 'productName'], ['a']]);

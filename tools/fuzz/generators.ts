@@ -106,9 +106,12 @@ function validNonNull(schema: Schema, depth: number): fc.Arbitrary<unknown> {
     case 'string':
       return example.length ? fc.oneof({ weight: 3, arbitrary: example[0] }, { weight: 1, arbitrary: stringOf(schema) }) : stringOf(schema);
     case 'integer':
-      return fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 1000, (schema.minimum ?? 0) + 1000) });
-    case 'number':
-      return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 1000 });
+    case 'number': {
+      // Whole numbers inside the bounds, for a `number` too (a fractional bound such as hoursWorked' 0.01 rounds inwards).
+      const min = Math.ceil(schema.minimum ?? 0);
+      const max = Math.floor(Math.min(schema.maximum ?? 1000, min + 1000));
+      return fc.integer({ min, max: Math.max(min, max) });
+    }
     case 'boolean':
       return fc.boolean();
     case 'array':

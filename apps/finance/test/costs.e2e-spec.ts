@@ -107,10 +107,22 @@ describe('finance: cost accounting per order (e2e)', () => {
     const task = review.rounds.at(-1).tasks.find((t: { department: string }) => t.department === 'FINANCE');
     const estimate = task.assessment.details.cost as Breakdown;
     expect(cents(estimate.total)).toBeGreaterThan(0n);
-    const before = await costsWhen(orderId, (c) => expect(c.planned).not.toBeNull());
+    // Actual materials from the start: the free stock purchasing reserved for the order at issue, at standard cost.
+    const requirements = await eventually(async () => {
+      const res = await driver.get(`/purchasing/requirements?orderId=${orderId}`);
+      expect(res.body.total).toBeGreaterThan(0);
+      return res.body.items as { reserved: string; standardUnitCost: string | null }[];
+    }, { timeoutMs: 60_000 });
+    const stock = requirements.reduce((sum, r) => sum + (r.standardUnitCost ? cents(materialAmount(r.reserved, r.standardUnitCost)) : 0n), 0n);
+    expect(stock).toBeGreaterThan(0n);
+    const before = await costsWhen(orderId, (c) => {
+      expect(c.planned).not.toBeNull();
+      expect(c.actualFrom.reservedStockLines).toBeGreaterThan(0);
+    });
     planned = before.planned as Breakdown;
     expect(planned).toEqual(estimate);
-    expect(before).toMatchObject({ orderId, currency: 'CNY', actual: { materials: '0.00', labour: '0.00', overhead: '0.00', total: '0.00' }, plannedFrom: { reviewRound: review.rounds.at(-1).round } });
+    const materials = fromMinorUnits(stock);
+    expect(before).toMatchObject({ orderId, currency: 'CNY', actual: { materials, labour: '0.00', overhead: '0.00', total: materials }, plannedFrom: { reviewRound: review.rounds.at(-1).round } });
     expect(before.variance).toEqual(minus(before.actual, planned));
 
     await driver.release(orderId, issued.plan);
@@ -146,7 +158,7 @@ describe('finance: cost accounting per order (e2e)', () => {
     }
     expect(first.workCentre).toBe('MACHINING');
     const after = await costsWhen(orderId, (c) => expect(c.actualFrom.workReports).toBe(3));
-    const actual = { materials: '0.00', labour: fromMinorUnits(labour), overhead: fromMinorUnits(overhead), total: fromMinorUnits(labour + overhead) };
+    const actual = { materials, labour: fromMinorUnits(labour), overhead: fromMinorUnits(overhead), total: fromMinorUnits(stock + labour + overhead) };
     expect(after.actual).toEqual(actual);
     expect(after.actualFrom).toMatchObject({ hoursWorked: '13.10', workReports: 3, acceptedReceipts: 0 });
     expect(after.variance).toEqual(minus(actual, planned));
