@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, daysFromToday, isoDay } from '@opm/contracts';
+import { clearOrderBody, eventually, OrderDriver, TestStack } from '@opm/testing';
+
+interface Problem {
+  status: number;
+  errors?: { field: string; message: string }[];
+}
+
+interface InvoiceBody {
+  id: string;
+  number: string;
+  orderId: string;
+  amount: string;
+  currency: string;
+  issuedAt: string;
+  dueDate: string;
+  dueDateSource: string;
+  status: string;
+  paid: string;
+  outstanding: string;
+  payments: { id: string; amount: string; method: string; reference: string | null }[];
+}
+
+const fields = (body: Problem) => [...new Set((body.errors ?? []).map((e) => e.field))];
+
+/**
+ * Settlement through the gateway (issue 16 items 1-3 and 6, R7.1, R7.2, R2.4): a DELIVERED order's settlement list is
+ * drawn from the delivered quantities at the order's prices, submitted with the customer's reconciliation, rejected
+ * and resubmitted, approved by the finance head (the invoice due by the payment terms, the order INVOICED), paid in part
+ * (PARTIALLY_PAID, outstanding right, a retried payment recorded once, an overpayment 422) and in full (PAID, the order
+ * SETTLED); an invoice past due makes the customer's next order fail the preliminary credit check.
+ */
+describe('settlement (e2e)', () => {
+  let stack: TestStack;
+  let driver: OrderDriver;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ env: { UPSTREAM_TIMEOUT_MS: '60000', PART_TIMEOUT_MS: '20000' } });
+    driver = new OrderDriver(stack);
+    await stack.waitForDemoData();
+  }, 480_000);
+  afterAll(() => stack?.stop());
+
+  /** Ships and delivers every ordered quantity of an order READY_TO_SHIP: the order DELIVERED. */
+  const shipAndDeliver = async (id: string, quantity: number) => {
+    const planned = await eventually(async () => {
+      const res = await driver.post('/logistics/shipments', 'logistics.staff', { orderId: id, lines: [{ lineNo: 1, quantity }], carrier: 'COSCO Shipping', plannedDate: daysFromToday(7) });
+      if (res.status !== 201) throw new Error(`logistics does not ship ${id} yet: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as { id: string };
+    }, { timeoutMs: 60_000 });
+    expect((await driver.post(`/logistics/shipments/${planned.id}/dispatch`, 'logistics.staff', { trackingNumber: 'COSU6182736450' })).status).toBe(200);
+    expect((await driver.post(`/logistics/shipments/${planned.id}/delivery`, 'logistics.staff', { receivedBy: 'Li Wei, goods-in', receivedAt: new Date().toISOString(), note: null })).status).toBe(200);
+    await driver.statusBecomes(id, 'DELIVERED');
+  };
+  const settlement = async (id: string) => {
+    const res = await driver.get(`/orders/${id}/settlement`);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  /** Finance holds the list once sales' event has arrived. */
+  const financeHolds = (id: string, revision: number) =>
+    eventually(async () => {
+      const res = await driver.get(`/finance/settlements/${id}`, 'finance.head');
+      if (res.status !== 200 || res.body.revision !== revision) throw new Error(`finance does not hold revision ${revision} of ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    }, { timeoutMs: 60_000 });
+  const agreed = { agreedBy: 'Wang Fang, purchasing', agreedAt: new Date().toISOString(), note: 'quantities agreed by e-mail' };
+  const pay = (invoiceId: string, body: object, key: string = randomUUID()) => driver.post(`/finance/invoices/${invoiceId}/payments`, 'finance.staff', body, { 'idempotency-key': key });
+
+  it('R7.1 R7.2 delivered -> settlement list of delivered quantities -> submit -> reject and resubmit -> approve: invoice due by the terms, INVOICED -> partial payment -> retry once -> overpayment 422 -> final payment: PAID, SETTLED', async () => {
+    const body = clearOrderBody();
+    const { id } = await driver.readyToShip(body);
+
+    // R7.1: no settlement list before the order is delivered.
+    const early = await driver.post(`/orders/${id}/settlement`, 'sales.staff');
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ currentStatus: 'READY_TO_SHIP' });
+    expect((await driver.get(`/orders/${id}/settlement`)).status).toBe(404);
+
+    await shipAndDeliver(id, 100);
+
+    // R7.1 R7.2: drawn from the delivered quantities at the order's price; sales only.
+    expect((await driver.post(`/orders/${id}/settlement`, 'production.staff')).status).toBe(403);
+    const drafted = await driver.post(`/orders/${id}/settlement`, 'sales.staff');
+    expect(drafted.status).toBe(201);
+    expect(drafted.body).toMatchObject({
+      status: 'DRAFT',
+      lines: [{ lineNo: 1, productName: expect.stringContaining('P-100'), quantityOrdered: 100, quantityDelivered: 100, unitPrice: '12.50', amount: '1250.00' }],
+      totalAmount: '1250.00',
+      orderedAmount: '1250.00',
+      differsFromOrder: false,
+      currency: 'CNY',
+      paymentTerms: '30 days net',
+      revision: 0,
+      reconciliation: null,
+    });
+
+    // Submit: the customer's reconciliation is required, field by field.
+    const incomplete = await driver.post(`/orders/${id}/settlement/submit`, 'sales.staff', { agreedAt: 'yesterday' });
+    expect(incomplete.status).toBe(400);
+    expect(fields(incomplete.body)).toEqual(expect.arrayContaining(['agreedBy', 'agreedAt']));
+    const submitted = await driver.post(`/orders/${id}/settlement/submit`, 'sales.staff', agreed);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'SUBMITTED', revision: 1, reconciliation: { agreedBy: agreed.agreedBy, note: agreed.note }, submittedBy: 'sales.staff' });
+    expect((await driver.post(`/orders/${id}/settlement/submit`, 'sales.staff', agreed)).status).toBe(409);
+    expect((await driver.post(`/orders/${id}/settlement`, 'sales.staff')).status).toBe(409);
+
+    // R7.2: the finance head reviews; a rejection needs a comment and sends the list back to sales as DRAFT.
+    const held = await financeHolds(id, 1);
+    expect(held).toMatchObject({ status: 'SUBMITTED', totalAmount: '1250.00', paymentTerms: '30 days net', lines: drafted.body.lines, invoice: null });
+    expect((await driver.post(`/finance/settlements/${id}/review`, 'finance.staff', { decision: 'APPROVE' })).status).toBe(403);
+    const noComment = await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'REJECT' });
+    expect(noComment.status).toBe(400);
+    expect(fields(noComment.body)).toEqual(['comment']);
+    const rejected = await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'REJECT', comment: 'attach the signed proof of delivery' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'REJECTED', comment: 'attach the signed proof of delivery', invoice: null });
+    await eventually(async () => expect(await settlement(id)).toMatchObject({ status: 'DRAFT', review: { decision: 'REJECT', comment: 'attach the signed proof of delivery', reviewedBy: 'finance.head', revision: 1 } }), { timeoutMs: 60_000 });
+    expect((await driver.order(id)).status).toBe('DELIVERED');
+
+    // Redrawn and submitted again: revision 2, which the head approves.
+    expect((await driver.post(`/orders/${id}/settlement`, 'sales.staff')).status).toBe(201);
+    expect((await driver.post(`/orders/${id}/settlement/submit`, 'sales.staff', { ...agreed, note: 'signed proof of delivery attached' })).body).toMatchObject({ status: 'SUBMITTED', revision: 2 });
+    await financeHolds(id, 2);
+    const approved = await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'APPROVE', comment: 'matches the proofs of delivery' });
+    expect(approved.status).toBe(200);
+    const invoice = approved.body.invoice as InvoiceBody;
+    expect(approved.body.status).toBe('APPROVED');
+    expect(invoice).toMatchObject({ orderId: id, amount: '1250.00', currency: 'CNY', status: 'OPEN', paid: '0.00', outstanding: '1250.00', dueDateSource: 'PAYMENT_TERMS', payments: [] });
+    expect(invoice.number).toMatch(/^INV-\d{4}-\d{6}$/);
+    // "30 days net": due 30 days after the issue date.
+    expect(invoice.dueDate).toBe(addDays(isoDay(new Date(invoice.issuedAt)), 30));
+    expect((await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'APPROVE' })).status).toBe(409);
+
+    // The order INVOICED; sales' list shows the invoice.
+    await driver.statusBecomes(id, 'INVOICED');
+    expect(await settlement(id)).toMatchObject({ status: 'APPROVED', invoice: { invoiceId: invoice.id, number: invoice.number, amount: '1250.00', dueDate: invoice.dueDate } });
+
+    // Listed for finance and sales, filtered; other departments 403.
+    const listed = await driver.get(`/finance/invoices?orderId=${id}`, 'sales.head');
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ total: 1, items: [{ id: invoice.id, outstanding: '1250.00', status: 'OPEN' }] });
+    expect((await driver.get(`/finance/invoices?orderId=${id}&status=PAID`, 'finance.staff')).body.total).toBe(0);
+    expect((await driver.get(`/finance/invoices?orderId=${id}`, 'production.staff')).status).toBe(403);
+
+    // R7.2: a partial payment; the same request retried with its Idempotency-Key is recorded once.
+    const key = randomUUID();
+    const partialBody = { amount: '500.00', method: 'BANK_TRANSFER', paidAt: new Date().toISOString(), reference: 'TT-0042' };
+    const partial = await pay(invoice.id, partialBody, key);
+    expect(partial.status).toBe(201);
+    expect(partial.body).toMatchObject({ status: 'PARTIALLY_PAID', paid: '500.00', outstanding: '750.00', payments: [{ amount: '500.00', method: 'BANK_TRANSFER', reference: 'TT-0042' }] });
+    const retried = await pay(invoice.id, partialBody, key);
+    expect(retried.status).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.body).toEqual(partial.body);
+    const afterRetry = await driver.get(`/finance/invoices/${invoice.id}`, 'finance.staff');
+    expect(afterRetry.body).toMatchObject({ status: 'PARTIALLY_PAID', outstanding: '750.00' });
+    expect(afterRetry.body.payments).toHaveLength(1);
+
+    // Bad input 400 naming the field; more than outstanding 422 naming amount; nothing recorded.
+    const badMethod = await pay(invoice.id, { ...partialBody, method: 'BITCOIN' });
+    expect(badMethod.status).toBe(400);
+    expect(fields(badMethod.body)).toEqual(['method']);
+    const floatAmount = await pay(invoice.id, { ...partialBody, amount: 750 });
+    expect(floatAmount.status).toBe(400);
+    expect(fields(floatAmount.body)).toEqual(['amount']);
+    const over = await pay(invoice.id, { ...partialBody, amount: '750.01', reference: 'TT-0043' });
+    expect(over.status).toBe(422);
+    expect(fields(over.body)).toEqual(['amount']);
+    const final = await pay(invoice.id, { ...partialBody, amount: '750.00', reference: 'TT-0044' });
+    expect(final.status).toBe(201);
+    expect(final.body).toMatchObject({ status: 'PAID', paid: '1250.00', outstanding: '0.00' });
+    expect((await pay(invoice.id, { ...partialBody, amount: '0.01' })).status).toBe(422);
+    expect((await driver.get(`/finance/invoices/${invoice.id}`, 'finance.staff')).body.payments).toHaveLength(2);
+
+    // Paid in full: the order SETTLED, once.
+    await driver.statusBecomes(id, 'SETTLED');
+    expect(await settlement(id)).toMatchObject({ status: 'APPROVED', paidAt: expect.any(String) });
+    const audit = await driver.get(`/orders/${id}/audit`, 'sales.head');
+    const actions = (audit.body.items as { service: string; action: string }[]).filter((e) => e.service === 'sales').map((e) => e.action);
+    expect(actions.filter((a) => a === 'order.invoiced')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'order.settled')).toHaveLength(1);
+  }, 600_000);
+});
