@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, daysFromToday, isoDay } from '@opm/contracts';
+import { addDays, daysFromToday, DEMO_CUSTOMERS, isoDay, toMinorUnits } from '@opm/contracts';
 import { clearOrderBody, eventually, OrderDriver, TestStack } from '@opm/testing';
 
 interface Problem {
@@ -21,6 +21,13 @@ interface InvoiceBody {
   outstanding: string;
   payments: { id: string; amount: string; method: string; reference: string | null }[];
 }
+
+interface Check {
+  check: string;
+  result: string;
+  reasons: string[];
+}
+const creditCheck = (order: { preliminaryReview: { checks: Check[] } }) => order.preliminaryReview.checks.find((c) => c.check === 'CREDIT');
 
 const fields = (body: Problem) => [...new Set((body.errors ?? []).map((e) => e.field))];
 
@@ -181,5 +188,53 @@ describe('settlement (e2e)', () => {
     const actions = (audit.body.items as { service: string; action: string }[]).filter((e) => e.service === 'sales').map((e) => e.action);
     expect(actions.filter((a) => a === 'order.invoiced')).toHaveLength(1);
     expect(actions.filter((a) => a === 'order.settled')).toHaveLength(1);
+  }, 600_000);
+
+  it('R2.4 R7.2 terms finance cannot read need a due date (422 naming paymentTerms and dueDate); an invoice past due fails the customer\'s next credit check until it is paid', async () => {
+    const customer = DEMO_CUSTOMERS[1];
+    const { id } = await driver.readyToShip(clearOrderBody({ customerId: customer.id, paymentTerms: 'as agreed in framework contract FC-2026-07' }));
+    await shipAndDeliver(id, 100);
+    expect((await driver.post(`/orders/${id}/settlement`, 'sales.staff')).status).toBe(201);
+    expect((await driver.post(`/orders/${id}/settlement/submit`, 'sales.staff', agreed)).status).toBe(200);
+    await financeHolds(id, 1);
+    const before = (await driver.get(`/customers/${customer.id}/credit`, 'finance.staff')).body;
+
+    // R7.2: terms finance cannot read and no due date given: 422 naming both, nothing issued.
+    const unreadable = await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'APPROVE' });
+    expect(unreadable.status).toBe(422);
+    expect(fields(unreadable.body)).toEqual(['paymentTerms', 'dueDate']);
+    expect((await driver.get(`/finance/invoices?orderId=${id}`, 'finance.staff')).body.total).toBe(0);
+    expect((await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'APPROVE', dueDate: '2027-02-30' })).status).toBe(400);
+
+    // The head sets the due date: agreed for three days ago, so the invoice is overdue at once.
+    const pastDue = daysFromToday(-3);
+    const approved = await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'APPROVE', dueDate: pastDue });
+    expect(approved.status).toBe(200);
+    const invoice = approved.body.invoice as InvoiceBody;
+    expect(invoice).toMatchObject({ dueDate: pastDue, dueDateSource: 'FINANCE', amount: '1250.00', status: 'OPEN' });
+    await driver.statusBecomes(id, 'INVOICED');
+
+    // R2.4: finance's standing comes from its invoices: the order left the open orders, its invoice is open and overdue.
+    const after = (await driver.get(`/customers/${customer.id}/credit`, 'finance.staff')).body;
+    expect(after).toMatchObject({ overdueAmount: '1250.00' });
+    expect(toMinorUnits(after.openInvoiceAmount) - toMinorUnits(before.openInvoiceAmount)).toBe(125000n);
+    expect(toMinorUnits(before.openOrderAmount) - toMinorUnits(after.openOrderAmount)).toBe(125000n);
+    await eventually(async () => expect((await driver.get(`/customers/${customer.id}`, 'sales.staff')).body.credit).toMatchObject({ overdueAmount: '1250.00' }), { timeoutMs: 60_000 });
+
+    // The customer's next order fails the preliminary credit check on the overdue debt and is escalated.
+    const next = await driver.post('/orders', 'sales.staff', clearOrderBody({ customerId: customer.id }));
+    expect(next.status).toBe(201);
+    expect(next.body.status).toBe('ESCALATED');
+    expect(creditCheck(next.body)).toMatchObject({ result: 'FAIL', reasons: ['overdue debt of 1250.00 CNY'] });
+
+    // Paid: the overdue debt is gone, the order SETTLED, and the next order passes the credit check.
+    const paid = await pay(invoice.id, { amount: '1250.00', method: 'CHEQUE', paidAt: new Date().toISOString(), reference: 'CHQ 004711' });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ status: 'PAID', outstanding: '0.00' });
+    await driver.statusBecomes(id, 'SETTLED');
+    expect((await driver.get(`/customers/${customer.id}/credit`, 'finance.staff')).body).toMatchObject({ overdueAmount: '0.00', openInvoiceAmount: before.openInvoiceAmount });
+    await eventually(async () => expect((await driver.get(`/customers/${customer.id}`, 'sales.staff')).body.credit).toMatchObject({ overdueAmount: '0.00' }), { timeoutMs: 60_000 });
+    const cleared = await driver.post('/orders', 'sales.staff', clearOrderBody({ customerId: customer.id }));
+    expect(creditCheck(cleared.body)).toMatchObject({ result: 'PASS' });
   }, 600_000);
 });

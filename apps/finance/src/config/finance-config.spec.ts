@@ -2,7 +2,7 @@ import { loadFinanceConfig } from './finance-config';
 
 describe(loadFinanceConfig.name, () => {
   it('R3.6 the minimum margin defaults to 15% and is read in basis points', () => {
-    expect(loadFinanceConfig({})).toEqual({ FINANCE_MIN_MARGIN_PERCENT: 1500, FINANCE_OVERHEAD_PERCENT: 1500, FINANCE_LABOUR_PERCENT: 2500 });
+    expect(loadFinanceConfig({})).toEqual({ FINANCE_MIN_MARGIN_PERCENT: 1500, FINANCE_OVERHEAD_PERCENT: 1500, FINANCE_LABOUR_PERCENT: 2500, FINANCE_OVERDUE_SCAN_MS: 600_000 });
     expect(loadFinanceConfig({ FINANCE_MIN_MARGIN_PERCENT: '12.5' }).FINANCE_MIN_MARGIN_PERCENT).toBe(1250);
   });
 
@@ -10,5 +10,11 @@ describe(loadFinanceConfig.name, () => {
     expect(() => loadFinanceConfig({ FINANCE_MIN_MARGIN_PERCENT: '100' })).toThrow(/FINANCE_MIN_MARGIN_PERCENT/);
     expect(() => loadFinanceConfig({ FINANCE_MIN_MARGIN_PERCENT: '0.155' })).toThrow(/FINANCE_MIN_MARGIN_PERCENT/);
     expect(() => loadFinanceConfig({ FINANCE_OVERHEAD_PERCENT: '80', FINANCE_LABOUR_PERCENT: '30' })).toThrow(/FINANCE_LABOUR_PERCENT: overhead and labour/);
+  });
+
+  it('R2.4 the overdue invoice scan runs every FINANCE_OVERDUE_SCAN_MS, at least every day and at most every second', () => {
+    expect(loadFinanceConfig({ FINANCE_OVERDUE_SCAN_MS: '5000' }).FINANCE_OVERDUE_SCAN_MS).toBe(5000);
+    expect(() => loadFinanceConfig({ FINANCE_OVERDUE_SCAN_MS: '10' })).toThrow(/FINANCE_OVERDUE_SCAN_MS/);
+    expect(() => loadFinanceConfig({ FINANCE_OVERDUE_SCAN_MS: 'hourly' })).toThrow(/FINANCE_OVERDUE_SCAN_MS/);
   });
 });

@@ -19,6 +19,8 @@ const schema = z
     FINANCE_OVERHEAD_PERCENT: percent(UP_TO_100, '15'),
     /** Share of a product's standard cost that is direct labour; materials are the rest. */
     FINANCE_LABOUR_PERCENT: percent(UP_TO_100, '25'),
+    /** How often finance looks for invoices that have fallen due unpaid, to re-announce their customers' credit standing (R2.4). */
+    FINANCE_OVERDUE_SCAN_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
   })
   .refine((c) => c.FINANCE_OVERHEAD_PERCENT + c.FINANCE_LABOUR_PERCENT <= 10_000, {
     message: 'overhead and labour shares together exceed 100%',

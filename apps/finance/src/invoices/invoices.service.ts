@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { FinanceInvoiceIssuedV1, FinanceInvoiceSettledV1, FinancePaymentRecordedV1, FinanceSettlementRejectedV1, fromMinorUnits, isoDay, type SalesSettlementSubmitted, toMinorUnits } from '@opm/contracts';
+import { FinanceInvoiceIssuedV1, FinanceInvoiceSettledV1, FinancePaymentRecordedV1, FinanceSettlementRejectedV1, addDays, fromMinorUnits, isoDay, type SalesSettlementSubmitted, toMinorUnits } from '@opm/contracts';
 import { AuditLog, BusinessRuleProblem, ConflictProblem, inTransaction, NotFoundProblem, Outbox, type Page, type Principal } from '@opm/platform';
 import { CreditService } from '../credit/credit.service';
 import type { ListInvoicesQuery, RecordPaymentDto, ReviewSettlementDto } from './dto/invoices.dto';
@@ -223,6 +223,66 @@ export class InvoicesService {
     });
   }
 
+  /**
+   * Demo data: a customer's overdue debt carried over from before this system, as an invoice past its due date (an
+   * opening balance, with its settlement record), so the demo's poor credit comes from invoices like every other
+   * customer's. Seeded once (fixed ids); nothing is announced to sales, which has no order for it.
+   */
+  async seedDemoOpeningBalance(m: EntityManager, customerId: string, amount: string, now: Date = new Date()): Promise<boolean> {
+    const orderId = demoUuid(`demo-opening-balance-order:${customerId}`);
+    const issuedAt = new Date(now.getTime() - 75 * 86_400_000);
+    const line = { lineNo: 1, productName: 'opening balance carried over', specification: null, quantityOrdered: 1, quantityDelivered: 1, unitPrice: amount, amount };
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO finance_settlement ("orderId", "settlementId", revision, "orderNumber", "customerId", currency, "paymentTerms", lines, "totalAmount", reconciliation,
+                                       "submittedBy", "submittedAt", status, "reviewedBy", "reviewedAt", comment)
+       VALUES ($1, $2, 1, 'OPENING-BALANCE', $3, 'CNY', '30 days net', $4, $5, $6, 'demo', $7, 'APPROVED', 'demo', $7, 'demo data: opening balance')
+       ON CONFLICT ("orderId") DO NOTHING RETURNING "orderId"`,
+      [orderId, demoUuid(`demo-opening-balance-settlement:${customerId}`), customerId, JSON.stringify([line]), amount, JSON.stringify({ agreedBy: 'demo data', agreedAt: issuedAt.toISOString(), note: 'opening balance' }), issuedAt],
+    );
+    if (inserted.length === 0) return false;
+    const invoice = m.create(Invoice, {
+      id: demoUuid(`demo-opening-balance-invoice:${customerId}`),
+      number: await this.numbers.next(m, issuedAt),
+      orderId,
+      orderNumber: 'OPENING-BALANCE',
+      customerId,
+      settlementId: demoUuid(`demo-opening-balance-settlement:${customerId}`),
+      amount,
+      currency: 'CNY',
+      paymentTerms: '30 days net',
+      issuedAt,
+      dueDate: addDays(isoDay(issuedAt), 30),
+      dueDateSource: 'PAYMENT_TERMS',
+      issuedBy: 'demo',
+      status: 'OPEN',
+      overdueAnnouncedOn: null,
+      version: 1,
+    });
+    await m.insert(Invoice, invoice);
+    await this.audit.record(m, { action: 'invoice.seeded', entityType: 'invoice', entityId: invoice.id, reason: 'demo data: an overdue opening balance', after: toInvoiceView(invoice, []) });
+    return true;
+  }
+
+  /**
+   * Invoices fall overdue with time, not with an event: once a day per invoice, the customers of invoices past due and
+   * unpaid get their credit standing re-announced (overdue debt included), so sales' credit check sees it (R2.4).
+   * Locks the invoice rows (skipping those a payment holds), then the credit accounts, as a payment does.
+   */
+  async announceOverdue(now: Date = new Date()): Promise<number> {
+    const today = isoDay(now);
+    return this.dataSource.transaction(async (m) => {
+      const due: { id: string; customerId: string }[] = await m.query(
+        `SELECT id, "customerId" FROM finance_invoice
+          WHERE status NOT IN ('PAID', 'VOID') AND "dueDate" < $1 AND ("overdueAnnouncedOn" IS NULL OR "overdueAnnouncedOn" < "dueDate")
+          ORDER BY "customerId", id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+        [today],
+      );
+      for (const customerId of [...new Set(due.map((d) => d.customerId))]) await this.credit.refreshExposure(m, customerId);
+      if (due.length) await m.query(`UPDATE finance_invoice SET "overdueAnnouncedOn" = $1 WHERE id = ANY($2)`, [today, due.map((d) => d.id)]);
+      return due.length;
+    });
+  }
+
   async get(id: string): Promise<InvoiceView> {
     const invoice = await this.dataSource.getRepository(Invoice).findOneBy({ id });
     if (!invoice) throw new NotFoundProblem(`invoice ${id} does not exist`);
@@ -247,4 +307,10 @@ export class InvoicesService {
     const invoice = await this.dataSource.getRepository(Invoice).findOneBy({ orderId });
     return toFinanceSettlementView(copy, invoice ? toInvoiceView(invoice, await this.dataSource.getRepository(Payment).findBy({ invoiceId: invoice.id })) : null);
   }
+}
+
+/** A fixed uuid (v4 layout) for a demo record, so seeding twice finds the first. */
+function demoUuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,4 +1,4 @@
-import { invoiceBalance, paymentRefusal } from './receivables';
+import { invoiceBalance, paymentRefusal, receivablesOf } from './receivables';
 
 describe('invoiceBalance', () => {
   it('R7.2 outstanding is the amount less the payments; OPEN, PARTIALLY_PAID, PAID follow from it', () => {
@@ -25,5 +25,29 @@ describe('paymentRefusal', () => {
     expect(paymentRefusal('750.01', '750.00')).toContain('more than the 750.00 outstanding');
     expect(paymentRefusal('0.01', '0.00')).toContain('more than the 0.00 outstanding');
     expect(paymentRefusal('0.00', '750.00')).toContain('more than 0.00');
+  });
+});
+
+describe('receivablesOf', () => {
+  const today = '2027-04-10';
+  it('R2.4 R7.3 open is the outstanding of unpaid invoices; overdue the part past its due date (due today is not overdue)', () => {
+    expect(
+      receivablesOf(
+        [
+          { amount: '1250.00', paid: '500.00', dueDate: '2027-04-09', status: 'PARTIALLY_PAID' },
+          { amount: '300.10', paid: '0', dueDate: '2027-04-10', status: 'OPEN' },
+          { amount: '99.99', paid: '0.00', dueDate: '2027-05-01', status: 'DISPUTED' },
+        ],
+        today,
+      ),
+    ).toEqual({ openInvoiceAmount: '1150.09', overdueAmount: '750.00' });
+  });
+
+  it('R2.4 paid and void invoices owe nothing, however old', () => {
+    expect(receivablesOf([{ amount: '10.00', paid: '10.00', dueDate: '2020-01-01', status: 'PAID' }, { amount: '5.00', paid: '0', dueDate: '2020-01-01', status: 'VOID' }], today)).toEqual({
+      openInvoiceAmount: '0.00',
+      overdueAmount: '0.00',
+    });
+    expect(receivablesOf([], today)).toEqual({ openInvoiceAmount: '0.00', overdueAmount: '0.00' });
   });
 });

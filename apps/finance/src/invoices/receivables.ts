@@ -25,3 +25,27 @@ export function paymentRefusal(amount: string, outstanding: string): string | nu
   if (pay > toMinorUnits(outstanding)) return `${fromMinorUnits(pay)} is more than the ${outstanding} outstanding`;
   return null;
 }
+
+/** An invoice as a customer's receivables see it: its amount, what is paid of it, when it is due. */
+export interface ReceivableInvoice {
+  amount: string;
+  paid: string;
+  dueDate: string;
+  status: string;
+}
+
+/**
+ * A customer's receivables (R2.4, R7.3): open = what is outstanding on invoices not PAID or VOID; overdue = the part of
+ * it on invoices whose due date is before `today` (due today is not yet overdue). Exact (N3).
+ */
+export function receivablesOf(invoices: readonly ReceivableInvoice[], today: string): { openInvoiceAmount: string; overdueAmount: string } {
+  let open = 0n;
+  let overdue = 0n;
+  for (const i of invoices) {
+    if (i.status === 'PAID' || i.status === 'VOID') continue;
+    const outstanding = toMinorUnits(i.amount) - toMinorUnits(i.paid);
+    open += outstanding;
+    if (i.dueDate < today) overdue += outstanding;
+  }
+  return { openInvoiceAmount: fromMinorUnits(open), overdueAmount: fromMinorUnits(overdue) };
+}
