@@ -237,4 +237,70 @@ describe('settlement (e2e)', () => {
     const cleared = await driver.post('/orders', 'sales.staff', clearOrderBody({ customerId: customer.id }));
     expect(creditCheck(cleared.body)).toMatchObject({ result: 'PASS' });
   }, 600_000);
+
+  it('R7.3 receivables ageing by due date with a fixed clock moving an invoice through the buckets, which add up to the total; a dispute holds the invoice DISPUTED until resolved', async () => {
+    type Ageing = { asOf: string; total: string; buckets: { bucket: string; amount: string; count: number }[] };
+    const ageing = async (asOf: string): Promise<Ageing> => {
+      const res = await driver.get(`/finance/receivables/ageing?asOf=${asOf}&currency=CNY`, 'finance.staff');
+      expect(res.status).toBe(200);
+      // The buckets add up to the total exactly, every time.
+      expect(res.body.buckets.reduce((sum: bigint, b: { amount: string }) => sum + toMinorUnits(b.amount), 0n)).toBe(toMinorUnits(res.body.total));
+      expect(res.body.buckets.map((b: { bucket: string }) => b.bucket)).toEqual(['CURRENT', '1-30', '31-60', '61-90', '90+']);
+      return res.body;
+    };
+    /** What one invoice added to each bucket between two ageings of the same day. */
+    const added = (before: Ageing, after: Ageing) =>
+      Object.fromEntries(after.buckets.map((b, i) => [b.bucket, fromMinor(toMinorUnits(b.amount) - toMinorUnits(before.buckets[i].amount))]).filter(([, v]) => v !== '0.00'));
+    const fromMinor = (minor: bigint) => `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`;
+
+    expect((await driver.get('/finance/receivables/ageing', 'leader')).status).toBe(200);
+    expect((await driver.get('/finance/receivables/ageing', 'sales.staff')).status).toBe(403);
+    const badDay = await driver.get('/finance/receivables/ageing?asOf=tomorrow', 'finance.staff');
+    expect(badDay.status).toBe(400);
+    expect(fields(badDay.body)).toEqual(['asOf']);
+
+    const { id } = await driver.readyToShip(clearOrderBody());
+    await shipAndDeliver(id, 100);
+    expect((await driver.post(`/orders/${id}/settlement`, 'sales.staff')).status).toBe(201);
+    expect((await driver.post(`/orders/${id}/settlement/submit`, 'sales.staff', agreed)).status).toBe(200);
+    await financeHolds(id, 1);
+
+    // The clock: today, the due date, and a day into each later bucket; each day's ageing taken before the invoice exists.
+    const today = isoDay(new Date());
+    const due = addDays(today, 30);
+    const days = { CURRENT: due, '1-30': addDays(due, 1), '31-60': addDays(due, 31), '61-90': addDays(due, 61), '90+': addDays(due, 91), '90+ later': addDays(due, 400) };
+    const before = Object.fromEntries(await Promise.all(Object.entries(days).map(async ([k, d]) => [k, await ageing(d)] as const)));
+    const approved = await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'APPROVE' });
+    expect(approved.status).toBe(200);
+    const invoice = approved.body.invoice as InvoiceBody;
+    expect(invoice.dueDate).toBe(due);
+    for (const [k, d] of Object.entries(days)) expect({ k, added: added(before[k], await ageing(d)) }).toEqual({ k, added: { [k.replace(' later', '')]: '1250.00' } });
+
+    // A partial payment lowers the invoice's bucket by what was paid.
+    expect((await pay(invoice.id, { amount: '250.00', method: 'BANK_TRANSFER', paidAt: new Date().toISOString(), reference: 'TT-0100' })).status).toBe(201);
+    expect(added(before['31-60'], await ageing(days['31-60']))).toEqual({ '31-60': '1000.00' });
+
+    // R7.3 disputes: opened with a reason (400 without), one at a time; escalated to legal; resolved with a resolution.
+    expect((await driver.post(`/finance/invoices/${invoice.id}/disputes`, 'production.staff', { reason: 'x' })).status).toBe(403);
+    const noReason = await driver.post(`/finance/invoices/${invoice.id}/disputes`, 'finance.staff', {});
+    expect(noReason.status).toBe(400);
+    expect(fields(noReason.body)).toEqual(['reason']);
+    const opened = await driver.post(`/finance/invoices/${invoice.id}/disputes`, 'finance.staff', { reason: 'the customer contests 2 flanges missing from crate 3' });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ status: 'OPEN', invoiceStatus: 'DISPUTED', openedBy: 'finance.staff' });
+    expect((await driver.post(`/finance/invoices/${invoice.id}/disputes`, 'finance.staff', { reason: 'again' })).status).toBe(409);
+    expect((await driver.get(`/finance/invoices?status=DISPUTED&orderId=${id}`, 'finance.staff')).body.total).toBe(1);
+    // Payments go on while it is disputed; it stays DISPUTED.
+    expect((await pay(invoice.id, { amount: '250.00', method: 'CASH', paidAt: new Date().toISOString(), reference: null })).body).toMatchObject({ status: 'DISPUTED', outstanding: '750.00' });
+    const escalated = await driver.post(`/finance/disputes/${opened.body.id}/escalate`, 'finance.head', { reason: 'no answer to two reminders' });
+    expect(escalated.status).toBe(200);
+    expect(escalated.body).toMatchObject({ status: 'ESCALATED', escalationNote: 'no answer to two reminders', escalatedBy: 'finance.head', invoiceStatus: 'DISPUTED' });
+    expect((await driver.post(`/finance/disputes/${opened.body.id}/escalate`, 'finance.head', { reason: 'again' })).status).toBe(409);
+    const resolved = await driver.post(`/finance/disputes/${opened.body.id}/resolve`, 'finance.head', { resolution: 'delivery confirmed by the carrier; the rest is due' });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ status: 'RESOLVED', resolution: 'delivery confirmed by the carrier; the rest is due', invoiceStatus: 'PARTIALLY_PAID' });
+    expect((await driver.post(`/finance/disputes/${opened.body.id}/resolve`, 'finance.head', { resolution: 'again' })).status).toBe(409);
+    expect((await driver.get(`/finance/invoices/${invoice.id}/disputes`, 'sales.staff')).body.items.map((d: { status: string }) => d.status)).toEqual(['RESOLVED']);
+    expect((await driver.get(`/finance/invoices/${invoice.id}`, 'finance.staff')).body).toMatchObject({ status: 'PARTIALLY_PAID', outstanding: '750.00' });
+  }, 600_000);
 });

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { InvoiceStatus, PaymentMethod, Reconciliation, SettlementLine } from '@opm/contracts';
+import type { DisputeStatus } from './dispute-rules';
 
 export type FinanceSettlementStatus = 'SUBMITTED' | 'APPROVED' | 'REJECTED';
 
@@ -136,4 +137,44 @@ export class Payment {
 
   @Column({ type: 'timestamptz' })
   recordedAt!: Date;
+}
+
+/** A dispute on an invoice (R7.3): while open (or escalated to legal) the invoice is DISPUTED. */
+@Entity('finance_dispute')
+export class Dispute {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  invoiceId!: string;
+
+  @Column({ type: 'text' })
+  status!: DisputeStatus;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ type: 'text' })
+  openedBy!: string;
+
+  @Column({ type: 'timestamptz' })
+  openedAt!: Date;
+
+  @Column({ type: 'text', nullable: true })
+  escalationNote!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  escalatedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  resolution!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  resolvedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
 }
