@@ -104,14 +104,15 @@ export class CreditService {
    * Re-announces a customer's standing after its open-order exposure changed (an order reached finance), in the
    * caller's transaction (called through OrderExposureHook by the platform's received-order consumer).
    */
-  async refreshExposure(m: EntityManager, customerId: string): Promise<void> {
+  async refreshExposure(m: EntityManager, customerId: string, now: Date = new Date()): Promise<void> {
     const account = await m.findOne(CreditAccount, { where: { customerId }, lock: { mode: 'pessimistic_write' } });
     // An order for a customer finance does not know yet: opening the account will announce its exposure.
     if (!account) return;
-    await this.publish(m, await this.view(m, account));
+    await this.publish(m, await this.view(m, account, now));
   }
 
-  private async view(m: EntityManager, account: CreditAccount): Promise<CreditView> {
+  /** The standing as of `now`: what is overdue depends on the day. */
+  private async view(m: EntityManager, account: CreditAccount, now: Date = new Date()): Promise<CreditView> {
     // Orders and invoices in another currency cannot be added without an exchange rate; they are left out (see the report).
     // An order counts until it is invoiced; from then on its invoice's outstanding amount does.
     const [{ total }] = await m.query(
@@ -123,14 +124,14 @@ export class CreditService {
       customerId: account.customerId,
       customerName: account.customerName,
       currency: account.currency,
-      ...creditStanding({ creditLimit: account.creditLimit, openOrderAmount: total, ...(await this.receivables(m, account)) }),
+      ...creditStanding({ creditLimit: account.creditLimit, openOrderAmount: total, ...(await this.receivables(m, account, now)) }),
       version: account.version,
       updatedAt: account.updatedAt.toISOString(),
     };
   }
 
   /** Open and overdue invoice amounts as of today, from finance's invoices and their payments (R2.4, R7.3). */
-  private async receivables(m: EntityManager, account: CreditAccount): Promise<{ openInvoiceAmount: string; overdueAmount: string }> {
+  private async receivables(m: EntityManager, account: CreditAccount, now: Date = new Date()): Promise<{ openInvoiceAmount: string; overdueAmount: string }> {
     const invoices: ReceivableInvoice[] = await m.query(
       `SELECT i.amount::text AS amount, i."dueDate"::text AS "dueDate", i.status, coalesce(sum(p.amount), 0)::text AS paid
          FROM finance_invoice i LEFT JOIN finance_payment p ON p."invoiceId" = i.id
@@ -138,7 +139,7 @@ export class CreditService {
         GROUP BY i.id`,
       [account.customerId, account.currency],
     );
-    return receivablesOf(invoices, isoDay(new Date()));
+    return receivablesOf(invoices, isoDay(now));
   }
 
   private async publish(m: EntityManager, v: CreditView): Promise<void> {

@@ -277,7 +277,7 @@ export class InvoicesService {
           ORDER BY "customerId", id LIMIT 500 FOR UPDATE SKIP LOCKED`,
         [today],
       );
-      for (const customerId of [...new Set(due.map((d) => d.customerId))]) await this.credit.refreshExposure(m, customerId);
+      for (const customerId of [...new Set(due.map((d) => d.customerId))]) await this.credit.refreshExposure(m, customerId, now);
       if (due.length) await m.query(`UPDATE finance_invoice SET "overdueAnnouncedOn" = $1 WHERE id = ANY($2)`, [today, due.map((d) => d.id)]);
       return due.length;
     });
