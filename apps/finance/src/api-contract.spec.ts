@@ -25,6 +25,8 @@ describe('finance API contract', () => {
       'GET /finance/orders/{orderId}/costs -> 200 OrderCosts | 400 401 403 404 413 415 429 | bearer',
       'GET /finance/receivables/ageing -> 200 ReceivablesAgeing | 400 401 403 413 415 429 | bearer',
       'GET /finance/review-tasks -> 200 ReviewTaskList | 400 401 413 415 429 | bearer',
+      'GET /finance/settlement-records -> 200 page of SettlementRecord | 400 401 403 413 415 429 | bearer',
+      'GET /finance/settlement-records.csv -> 200 inline | 400 401 403 413 415 429 | bearer',
       'GET /finance/settlements/{orderId} -> 200 FinanceSettlement | 400 401 403 404 413 415 429 | bearer',
       'GET /health/live -> 200 Health | 413 415 429 | public',
       'GET /health/ready -> 200 Health | 413 415 429 503 | public',

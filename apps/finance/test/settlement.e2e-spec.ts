@@ -190,7 +190,7 @@ describe('settlement (e2e)', () => {
     expect(actions.filter((a) => a === 'order.settled')).toHaveLength(1);
   }, 600_000);
 
-  it('R2.4 R7.2 terms finance cannot read need a due date (422 naming paymentTerms and dueDate); an invoice past due fails the customer\'s next credit check until it is paid', async () => {
+  it('R2.4 R7.2 R7.4 terms finance cannot read need a due date (422 naming paymentTerms and dueDate); an invoice past due fails the customer\'s next credit check until it is paid; the payment is a settlement record, exported as CSV', async () => {
     const customer = DEMO_CUSTOMERS[1];
     const { id } = await driver.readyToShip(clearOrderBody({ customerId: customer.id, paymentTerms: 'as agreed in framework contract FC-2026-07' }));
     await shipAndDeliver(id, 100);
@@ -236,6 +236,27 @@ describe('settlement (e2e)', () => {
     await eventually(async () => expect((await driver.get(`/customers/${customer.id}`, 'sales.staff')).body.credit).toMatchObject({ overdueAmount: '0.00' }), { timeoutMs: 60_000 });
     const cleared = await driver.post('/orders', 'sales.staff', clearOrderBody({ customerId: customer.id }));
     expect(creditCheck(cleared.body)).toMatchObject({ result: 'PASS' });
+
+    // R7.4: the payment is a settlement record, found by customer and date, and exported as CSV.
+    const today = isoDay(new Date());
+    const records = await driver.get(`/finance/settlement-records?customerId=${customer.id}&from=${today}&to=${today}`, 'sales.head');
+    expect(records.status).toBe(200);
+    expect(records.body.items).toEqual([
+      expect.objectContaining({ paymentId: paid.body.payments[0].id, amount: '1250.00', currency: 'CNY', method: 'CHEQUE', reference: 'CHQ 004711', customerId: customer.id, customerName: customer.name, orderId: id, invoiceNumber: invoice.number }),
+    ]);
+    expect((await driver.get(`/finance/settlement-records?customerId=${customer.id}&to=${addDays(today, -1)}`, 'finance.staff')).body.total).toBe(0);
+    expect((await driver.get('/finance/settlement-records', 'sales.staff')).status).toBe(403);
+    const badFrom = await driver.get('/finance/settlement-records?from=last-week', 'finance.staff');
+    expect(badFrom.status).toBe(400);
+    expect(fields(badFrom.body)).toEqual(['from']);
+    const csv = await driver.get(`/finance/settlement-records.csv?customerId=${customer.id}&from=${today}`, 'finance.staff');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const [header, row, end] = csv.text.split('\r\n');
+    expect(header).toBe('paidAt,amount,currency,method,reference,customerId,customerName,orderNumber,invoiceNumber,recordedBy,paymentId,orderId,invoiceId');
+    expect(row).toContain(`,1250.00,CNY,CHEQUE,CHQ 004711,${customer.id},${customer.name},`);
+    expect(row).toContain(`,${invoice.number},finance.staff,`);
+    expect(end).toBe('');
   }, 600_000);
 
   it('R7.3 receivables ageing by due date with a fixed clock moving an invoice through the buckets, which add up to the total; a dispute holds the invoice DISPUTED until resolved', async () => {

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { Allow, ApiAnswers, apiView, CurrentPrincipal, type Principal, uuidParam } from '@opm/platform';
-import { AgeingQuery, OpenDisputeDto, ResolveDisputeDto } from './dto/receivables.dto';
-import { DisputeView, ReceivablesAgeingView } from './receivables.view';
+import { Allow, ApiAnswers, apiView, CurrentPrincipal, type Page, type Principal, uuidParam } from '@opm/platform';
+import { AgeingQuery, OpenDisputeDto, ResolveDisputeDto, SettlementRecordsQuery } from './dto/receivables.dto';
+import { DisputeView, ReceivablesAgeingView, SettlementRecordView } from './receivables.view';
+import { type SettlementRecord, settlementRecordsCsv } from './settlement-records';
 import { ReceivablesService } from './receivables.service';
 
 const DisputeListView = apiView('InvoiceDisputeList', z.object({ items: z.array(DisputeView.schema) }));
@@ -22,6 +24,24 @@ export class ReceivablesController {
   @ApiAnswers(ReceivablesAgeingView, { errors: [400, 403], description: 'the buckets and their total' })
   ageing(@Query() query: AgeingQuery): Promise<ReceivablesAgeingView> {
     return this.receivables.ageing(query);
+  }
+
+  @Get('settlement-records')
+  @Allow('FINANCE', 'SALES:HEAD')
+  @ApiOperation({ summary: 'Settlement records (R7.4): every payment with its date, amount, method, customer, order and invoice, by customer and payment date; finance, sales head' })
+  @ApiAnswers(SettlementRecordView, { page: true, errors: [400, 403], description: 'a page of records, oldest payment first' })
+  records(@Query() query: SettlementRecordsQuery): Promise<Page<SettlementRecord>> {
+    return this.receivables.records(query);
+  }
+
+  @Get('settlement-records.csv')
+  @Allow('FINANCE', 'SALES:HEAD')
+  @ApiOperation({ summary: 'The settlement records as CSV for export (R7.4): the same filters, every matching record (no paging)' })
+  @ApiResponse({ status: 200, content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiAnswers(null, { errors: [400, 403], description: 'the records, a header row then one row per payment', headers: { 'Content-Disposition': '`attachment; filename="settlement-records.csv"`' } })
+  async csv(@Query() query: SettlementRecordsQuery, @Res() reply: FastifyReply): Promise<void> {
+    const { items } = await this.receivables.records(query, true);
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="settlement-records.csv"').send(settlementRecordsCsv(items));
   }
 
   @Get('invoices/:id/disputes')

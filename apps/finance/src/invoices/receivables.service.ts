@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { isoDay } from '@opm/contracts';
-import { AuditLog, ConflictProblem, inTransaction, NotFoundProblem, type Principal } from '@opm/platform';
+import { AuditLog, ConflictProblem, inTransaction, NotFoundProblem, type Page, type Principal } from '@opm/platform';
 import { FINANCE_CONFIG, type FinanceConfig } from '../config/finance-config';
 import { ageReceivables } from './ageing';
 import { type DisputeAction, disputeAllows, disputeRefusal } from './dispute-rules';
-import type { AgeingQuery, OpenDisputeDto, ResolveDisputeDto } from './dto/receivables.dto';
+import type { AgeingQuery, OpenDisputeDto, ResolveDisputeDto, SettlementRecordsQuery } from './dto/receivables.dto';
 import { Dispute, Invoice, Payment } from './invoice.entities';
 import { invoiceBalance } from './receivables';
 import { type DisputeView, type ReceivablesAgeingView, toDisputeView } from './receivables.view';
+import type { SettlementRecord } from './settlement-records';
 
 /**
  * Late payment and disputes (R7.3): the receivables ageing by due date, and disputes on invoices. An open dispute makes
@@ -37,6 +38,25 @@ export class ReceivablesService {
       [currency, asOf],
     );
     return { asOf, currency, ...ageReceivables(rows, asOf, this.config.FINANCE_AGEING_BOUNDS) };
+  }
+
+  /** Settlement records (R7.4): every payment with its invoice, order and customer, by customer and payment date, oldest first. */
+  async records(query: SettlementRecordsQuery, all = false): Promise<Page<SettlementRecord>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.customerId) where.push(`i."customerId" = $${params.push(query.customerId)}`);
+    if (query.from) where.push(`p."paidAt" >= ($${params.push(query.from)}::date::timestamp AT TIME ZONE 'UTC')`);
+    if (query.to) where.push(`p."paidAt" < (($${params.push(query.to)}::date + 1)::timestamp AT TIME ZONE 'UTC')`);
+    const from = `FROM finance_payment p JOIN finance_invoice i ON i.id = p."invoiceId" LEFT JOIN credit_account c ON c."customerId" = i."customerId"${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const limit = all ? '' : ` LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+    const rows: (Omit<SettlementRecord, 'paidAt'> & { paidAt: Date })[] = await this.dataSource.query(
+      `SELECT p.id AS "paymentId", p."paidAt", p.amount::text AS amount, i.currency, p.method, p.reference, i."customerId", c."customerName",
+              i."orderId", i."orderNumber", i.id AS "invoiceId", i.number AS "invoiceNumber", p."recordedBy"
+       ${from} ORDER BY p."paidAt", p.id${limit}`,
+      params,
+    );
+    return { items: rows.map((r) => ({ ...r, paidAt: r.paidAt.toISOString() })), total, page: all ? 1 : query.page, pageSize: all ? total : query.pageSize };
   }
 
   async open(invoiceId: string, dto: OpenDisputeDto, principal: Principal): Promise<DisputeView> {

@@ -56,3 +56,22 @@ export const toDisputeView = (d: Dispute, invoice: { number: string; status: str
   resolvedBy: d.resolvedBy,
   resolvedAt: d.resolvedAt?.toISOString() ?? null,
 });
+
+export const SettlementRecordView = apiView(
+  'SettlementRecord',
+  z.object({
+    paymentId: z.uuid(),
+    paidAt: at(),
+    amount: MoneySchema,
+    currency: CurrencySchema,
+    method: z.string().describe('BANK_TRANSFER, CHEQUE, CASH or OTHER'),
+    reference: z.string().nullable(),
+    customerId: z.uuid(),
+    customerName: z.string().nullable(),
+    orderId: z.uuid(),
+    orderNumber: z.string(),
+    invoiceId: z.uuid(),
+    invoiceNumber: z.string(),
+    recordedBy: z.string(),
+  }),
+);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '@opm/platform';
 
 export class AgeingQuery {
   @ApiPropertyOptional({ example: '2027-06-30', format: 'date', description: 'the day the ages are counted to; default: today (UTC)' })
@@ -29,4 +30,24 @@ export class ResolveDisputeDto {
   @IsNotEmpty()
   @MaxLength(4000)
   resolution!: string;
+}
+
+/** GET /finance/settlement-records (R7.4): by customer and by the payment date, `from` and `to` inclusive. */
+export class SettlementRecordsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ example: '2027-04-01', format: 'date', description: 'paid on or after this day (UTC)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-04-30', format: 'date', description: 'paid on or before this day (UTC)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' })
+  to?: string;
 }
