@@ -21,6 +21,7 @@ describe('finance API contract', () => {
       'GET /finance/invoices -> 200 page of Invoice | 400 401 403 413 415 429 | bearer',
       'GET /finance/invoices/{id} -> 200 Invoice | 400 401 403 404 413 415 429 | bearer',
       'GET /finance/invoices/{id}/disputes -> 200 InvoiceDisputeList | 400 401 403 404 413 415 429 | bearer',
+      'GET /finance/invoices/{id}/dunning -> 200 DunningNoticeList | 400 401 403 404 413 415 429 | bearer',
       'GET /finance/orders/{orderId} -> 200 FinanceOrder | 400 401 404 413 415 429 | bearer',
       'GET /finance/orders/{orderId}/costs -> 200 OrderCosts | 400 401 403 404 413 415 429 | bearer',
       'GET /finance/receivables/ageing -> 200 ReceivablesAgeing | 400 401 403 413 415 429 | bearer',

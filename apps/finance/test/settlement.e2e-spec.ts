@@ -43,7 +43,10 @@ describe('settlement (e2e)', () => {
   let driver: OrderDriver;
 
   beforeAll(async () => {
-    stack = await TestStack.start({ env: { UPSTREAM_TIMEOUT_MS: '60000', PART_TIMEOUT_MS: '20000' } });
+    // Generous upstream timeouts for a loaded 2-core machine. The broker outlives a stack: a status change of an order a
+    // previous file left moving waits for an order this stack's fresh databases never receive; 30 s, not 15 min, then
+    // it is dead-lettered and the partition moves on (this file's own waits of that kind take milliseconds).
+    stack = await TestStack.start({ env: { UPSTREAM_TIMEOUT_MS: '60000', PART_TIMEOUT_MS: '20000', CONSUMER_NOT_YET_APPLICABLE_MAX_SECONDS: '30' } });
     driver = new OrderDriver(stack);
     await stack.waitForDemoData();
   }, 480_000);
@@ -55,7 +58,7 @@ describe('settlement (e2e)', () => {
       const res = await driver.post('/logistics/shipments', 'logistics.staff', { orderId: id, lines: [{ lineNo: 1, quantity }], carrier: 'COSCO Shipping', plannedDate: daysFromToday(7) });
       if (res.status !== 201) throw new Error(`logistics does not ship ${id} yet: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body as { id: string };
-    }, { timeoutMs: 60_000 });
+    }, { timeoutMs: 120_000 });
     expect((await driver.post(`/logistics/shipments/${planned.id}/dispatch`, 'logistics.staff', { trackingNumber: 'COSU6182736450' })).status).toBe(200);
     expect((await driver.post(`/logistics/shipments/${planned.id}/delivery`, 'logistics.staff', { receivedBy: 'Li Wei, goods-in', receivedAt: new Date().toISOString(), note: null })).status).toBe(200);
     await driver.statusBecomes(id, 'DELIVERED');
@@ -236,6 +239,8 @@ describe('settlement (e2e)', () => {
     await eventually(async () => expect((await driver.get(`/customers/${customer.id}`, 'sales.staff')).body.credit).toMatchObject({ overdueAmount: '0.00' }), { timeoutMs: 60_000 });
     const cleared = await driver.post('/orders', 'sales.staff', clearOrderBody({ customerId: customer.id }));
     expect(creditCheck(cleared.body)).toMatchObject({ result: 'PASS' });
+    // Left where it waits for people (the approvals), so nothing of it is still moving when the stack stops.
+    await driver.statusBecomes(cleared.body.id, 'AWAITING_APPROVAL');
 
     // R7.4: the payment is a settlement record, found by customer and date, and exported as CSV.
     const today = isoDay(new Date());

@@ -28,6 +28,13 @@ const schema = z
       .default('30,60,90')
       .transform((v) => v.split(',').map(Number))
       .refine((b) => b.every((d, i) => d >= 1 && (i === 0 || d > b[i - 1])), 'the bounds must ascend from 1 day'),
+    /** Days overdue from which a reminder, a final notice and the hand-over to legal are due (R7.3), ascending. */
+    FINANCE_DUNNING_DAYS: z
+      .string()
+      .regex(/^\d{1,4},\d{1,4},\d{1,4}$/, 'three comma-separated whole days: reminder, final notice, legal, such as 1,30,60')
+      .default('1,30,60')
+      .transform((v) => v.split(',').map(Number) as [number, number, number])
+      .refine(([a, b, c]) => a >= 1 && b > a && c > b, 'the days must ascend from 1'),
   })
   .refine((c) => c.FINANCE_OVERHEAD_PERCENT + c.FINANCE_LABOUR_PERCENT <= 10_000, {
     message: 'overhead and labour shares together exceed 100%',

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { InvoiceStatus, PaymentMethod, Reconciliation, SettlementLine } from '@opm/contracts';
 import type { DisputeStatus } from './dispute-rules';
+import type { DunningLevel } from './dunning';
 
 export type FinanceSettlementStatus = 'SUBMITTED' | 'APPROVED' | 'REJECTED';
 
@@ -177,4 +178,30 @@ export class Dispute {
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
+}
+
+/** A dunning notice recorded for an overdue invoice (R7.3): one per level, only upwards. */
+@Entity('finance_dunning_notice')
+export class DunningNotice {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  invoiceId!: string;
+
+  @Column({ type: 'text' })
+  level!: DunningLevel;
+
+  @Column('int')
+  daysOverdue!: number;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  outstanding!: string;
+
+  /** The day of the scan that sent it (the clock's, UTC). */
+  @Column({ type: 'date' })
+  noticeDate!: string;
+
+  @Column({ type: 'timestamptz' })
+  recordedAt!: Date;
 }

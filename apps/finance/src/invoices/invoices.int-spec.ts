@@ -5,6 +5,7 @@ import { AppContext, startAppContext } from '@opm/testing';
 import { FinanceAppModule } from '../app.module';
 import { CreditService } from '../credit/credit.service';
 import { InvoicesService } from './invoices.service';
+import { ReceivablesService } from './receivables.service';
 
 const head: Principal = { username: 'finance.head', department: 'FINANCE', role: 'HEAD' };
 const staff: Principal = { username: 'finance.staff', department: 'FINANCE', role: 'STAFF' };
@@ -15,11 +16,13 @@ describe('finance invoices (PostgreSQL)', () => {
   let ctx: AppContext;
   let invoices: InvoicesService;
   let credit: CreditService;
+  let receivables: ReceivablesService;
 
   beforeAll(async () => {
     ctx = await startAppContext('finance', (config) => FinanceAppModule.register(config), { database: 'finance_invoices', env: { REVIEW_SCAN_MS: '3600000', FINANCE_OVERDUE_SCAN_MS: '3600000' } });
     invoices = ctx.app.get(InvoicesService);
     credit = ctx.app.get(CreditService);
+    receivables = ctx.app.get(ReceivablesService);
   });
   afterAll(() => ctx?.close());
 
@@ -83,5 +86,35 @@ describe('finance invoices (PostgreSQL)', () => {
     expect(await invoices.get(invoice.id)).toMatchObject({ status: 'PARTIALLY_PAID', paid: '750.00', outstanding: '500.00' });
     // The credit standing announced with the payment shows what remains.
     expect((await standings(customerId)).at(-1)).toMatchObject({ openInvoiceAmount: '500.00' });
+  });
+
+  it('R7.3 dunning on a fixed clock: a reminder, a final notice and legal as the days overdue reach 1, 30 and 60, each once; a dispute suspends it while open', async () => {
+    const { invoice } = await invoiced('30 days net');
+    const { invoice: disputed } = await invoiced('30 days net');
+    const day = (n: number) => new Date(Date.parse(`${invoice.dueDate}T12:00:00Z`) + n * DAY);
+    const levels = async (id: string) => (await receivables.dunningOf(id)).map((n) => `${n.level}@${n.daysOverdue}`);
+    const dispute = await receivables.open(disputed.id, { reason: 'quantity contested' }, staff);
+
+    await receivables.runDunning(day(0));
+    expect(await levels(invoice.id)).toEqual([]);
+    for (const n of [1, 2, 29]) await receivables.runDunning(day(n));
+    expect(await levels(invoice.id)).toEqual(['REMINDER@1']);
+    for (const n of [30, 31]) await receivables.runDunning(day(n));
+    expect(await levels(invoice.id)).toEqual(['REMINDER@1', 'FINAL_NOTICE@30']);
+    for (const n of [60, 61, 200]) await receivables.runDunning(day(n));
+    expect(await levels(invoice.id)).toEqual(['REMINDER@1', 'FINAL_NOTICE@30', 'LEGAL@60']);
+    // Disputed all that time: nothing; resolved at 200 days overdue, the level reached is sent, once.
+    expect(await levels(disputed.id)).toEqual([]);
+    await receivables.resolve(dispute.id, { resolution: 'delivery confirmed' }, head);
+    await receivables.runDunning(day(200));
+    await receivables.runDunning(day(201));
+    expect(await levels(disputed.id)).toEqual(['LEGAL@200']);
+  });
+
+  it('R7.3 a paid invoice is not dunned, however late', async () => {
+    const { invoice } = await invoiced('30 days net');
+    await invoices.recordPayment(invoice.id, { amount: '1250.00', method: 'CASH', paidAt: new Date().toISOString(), reference: null }, staff);
+    await receivables.runDunning(new Date(Date.parse(`${invoice.dueDate}T12:00:00Z`) + 90 * DAY));
+    expect(await receivables.dunningOf(invoice.id)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Allow, ApiAnswers, apiView, CurrentPrincipal, type Page, type Principal, uuidParam } from '@opm/platform';
 import { AgeingQuery, OpenDisputeDto, ResolveDisputeDto, SettlementRecordsQuery } from './dto/receivables.dto';
-import { DisputeView, ReceivablesAgeingView, SettlementRecordView } from './receivables.view';
+import { DisputeView, DunningNoticeListView, ReceivablesAgeingView, SettlementRecordView } from './receivables.view';
 import { type SettlementRecord, settlementRecordsCsv } from './settlement-records';
 import { ReceivablesService } from './receivables.service';
 
@@ -51,6 +51,19 @@ export class ReceivablesController {
   @ApiAnswers(DisputeListView, { errors: [400, 403, 404], description: 'the disputes' })
   async disputes(@Param('id', uuidParam('id')) id: string): Promise<{ items: DisputeView[] }> {
     return { items: await this.receivables.disputesOf(id) };
+  }
+
+  @Get('invoices/:id/dunning')
+  @Allow('FINANCE', 'SALES')
+  @ApiOperation({
+    summary: "An invoice's dunning notices (R7.3): reminder, final notice, legal, each recorded once as its days overdue reach FINANCE_DUNNING_DAYS; finance, sales",
+    description: 'Recorded by the overdue scan (every FINANCE_OVERDUE_SCAN_MS); a DISPUTED invoice is not dunned while the dispute is open.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAnswers(DunningNoticeListView, { errors: [400, 403, 404], description: 'the notices, mildest first' })
+  async dunning(@Param('id', uuidParam('id')) id: string): Promise<DunningNoticeListView> {
+    const notices = await this.receivables.dunningOf(id);
+    return { items: notices.map((n) => ({ id: n.id, invoiceId: n.invoiceId, level: n.level, daysOverdue: n.daysOverdue, outstanding: n.outstanding, noticeDate: n.noticeDate, recordedAt: n.recordedAt.toISOString() })) };
   }
 
   @Post('invoices/:id/disputes')

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { isoDay } from '@opm/contracts';
+import { daysBetween, isoDay, toMinorUnits } from '@opm/contracts';
 import { AuditLog, ConflictProblem, inTransaction, NotFoundProblem, type Page, type Principal } from '@opm/platform';
 import { FINANCE_CONFIG, type FinanceConfig } from '../config/finance-config';
 import { ageReceivables } from './ageing';
 import { type DisputeAction, disputeAllows, disputeRefusal } from './dispute-rules';
 import type { AgeingQuery, OpenDisputeDto, ResolveDisputeDto, SettlementRecordsQuery } from './dto/receivables.dto';
-import { Dispute, Invoice, Payment } from './invoice.entities';
+import { Dispute, DunningNotice, Invoice, Payment } from './invoice.entities';
+import { dunningDue, type DunningLevel } from './dunning';
 import { invoiceBalance } from './receivables';
 import { type DisputeView, type ReceivablesAgeingView, toDisputeView } from './receivables.view';
 import type { SettlementRecord } from './settlement-records';
@@ -57,6 +58,49 @@ export class ReceivablesService {
       params,
     );
     return { items: rows.map((r) => ({ ...r, paidAt: r.paidAt.toISOString() })), total, page: all ? 1 : query.page, pageSize: all ? total : query.pageSize };
+  }
+
+  /**
+   * Dunning (R7.3): for every unpaid invoice past due as of the clock's day, the level its days overdue reached is
+   * recorded once, only upwards; a DISPUTED invoice is skipped while its dispute is open. Locks each invoice (skipping
+   * those a payment or dispute holds: the next scan takes them), so a notice never races a payment.
+   */
+  async runDunning(now: Date = new Date()): Promise<number> {
+    const today = isoDay(now);
+    return this.dataSource.transaction(async (m) => {
+      const due: { id: string; number: string; orderId: string; status: string; dueDate: string; outstanding: string; lastLevel: DunningLevel | null }[] = await m.query(
+        `SELECT i.id, i.number, i."orderId", i.status, i."dueDate"::text AS "dueDate",
+                (i.amount - coalesce((SELECT sum(p.amount) FROM finance_payment p WHERE p."invoiceId" = i.id), 0))::text AS outstanding,
+                (SELECT n.level FROM finance_dunning_notice n WHERE n."invoiceId" = i.id ORDER BY n."daysOverdue" DESC LIMIT 1) AS "lastLevel"
+           FROM finance_invoice i
+          WHERE i.status NOT IN ('PAID', 'VOID', 'DISPUTED') AND i."dueDate" < $1
+          ORDER BY i."dueDate", i.id LIMIT 500 FOR UPDATE OF i SKIP LOCKED`,
+        [today],
+      );
+      let sent = 0;
+      for (const invoice of due) {
+        const daysOverdue = daysBetween(invoice.dueDate, today);
+        const level = dunningDue({ status: invoice.status, outstanding: toMinorUnits(invoice.outstanding), daysOverdue, lastLevel: invoice.lastLevel }, this.config.FINANCE_DUNNING_DAYS);
+        if (!level) continue;
+        const notice = m.create(DunningNotice, { id: randomUUID(), invoiceId: invoice.id, level, daysOverdue, outstanding: invoice.outstanding, noticeDate: today, recordedAt: new Date() });
+        await m.insert(DunningNotice, notice);
+        await this.audit.record(m, {
+          action: 'invoice.dunned',
+          entityType: 'invoice',
+          entityId: invoice.id,
+          orderId: invoice.orderId,
+          reason: `${level} for invoice ${invoice.number}: ${invoice.outstanding} outstanding, ${daysOverdue} days overdue`,
+          after: notice,
+        });
+        sent += 1;
+      }
+      return sent;
+    });
+  }
+
+  async dunningOf(invoiceId: string): Promise<DunningNotice[]> {
+    if (!(await this.dataSource.getRepository(Invoice).existsBy({ id: invoiceId }))) throw new NotFoundProblem(`invoice ${invoiceId} does not exist`);
+    return this.dataSource.getRepository(DunningNotice).find({ where: { invoiceId }, order: { daysOverdue: 'ASC' } });
   }
 
   async open(invoiceId: string, dto: OpenDisputeDto, principal: Principal): Promise<DisputeView> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CurrencySchema, MoneySchema } from '@opm/contracts';
 import { apiView, type ViewOf } from '@opm/platform';
 import { DISPUTE_STATUSES } from './dispute-rules';
+import { DUNNING_LEVELS } from './dunning';
 import type { Dispute } from './invoice.entities';
 
 export const ReceivablesAgeingView = apiView(
@@ -75,3 +76,21 @@ export const SettlementRecordView = apiView(
     recordedBy: z.string(),
   }),
 );
+
+export const DunningNoticeListView = apiView(
+  'DunningNoticeList',
+  z.object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        invoiceId: z.uuid(),
+        level: z.enum(DUNNING_LEVELS).describe('REMINDER, FINAL_NOTICE, then LEGAL, by days overdue (FINANCE_DUNNING_DAYS)'),
+        daysOverdue: z.number().int().positive(),
+        outstanding: MoneySchema,
+        noticeDate: z.iso.date(),
+        recordedAt: at(),
+      }),
+    ),
+  }),
+);
+export type DunningNoticeListView = ViewOf<typeof DunningNoticeListView>;
