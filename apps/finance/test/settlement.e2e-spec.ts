@@ -184,6 +184,12 @@ describe('settlement (e2e)', () => {
     expect((await pay(invoice.id, { ...partialBody, amount: '0.01' })).status).toBe(422);
     expect((await driver.get(`/finance/invoices/${invoice.id}`, 'finance.staff')).body.payments).toHaveLength(2);
 
+    // The printable list (issue 16 item 7), sealed now that finance approved it.
+    const printed = await fetch(`${stack.member('gateway').baseUrl}/api/v1/orders/${id}/settlement/document.pdf`, { headers: { authorization: await stack.bearer('sales.staff') } });
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await printed.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
     // Paid in full: the order SETTLED, once.
     await driver.statusBecomes(id, 'SETTLED');
     expect(await settlement(id)).toMatchObject({ status: 'APPROVED', paidAt: expect.any(String) });

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { FinanceInvoiceIssuedV1, FinanceInvoiceSettledV1, FinanceSettlementRejectedV1 } from '@opm/contracts';
 import { Allow, ApiAnswers, CurrentPrincipal, type EventContext, Inbox, type Principal, uuidParam } from '@opm/platform';
 import { SubmitSettlementDto } from './dto/submit-settlement.dto';
@@ -41,6 +42,15 @@ export class SettlementController {
   @ApiAnswers(SettlementListView, { errors: [400, 404], description: 'the list', example: SETTLEMENT_EXAMPLE })
   get(@Param('id', uuidParam('id')) id: string): Promise<SettlementListView> {
     return this.settlement.get(id);
+  }
+
+  @Get('document.pdf')
+  @ApiOperation({ summary: 'The printable settlement list (issue 16 item 7): delivered quantities at the order prices, reconciliation, invoice; sealed once approved' })
+  @ApiResponse({ status: 200, content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAnswers(null, { errors: [400, 404], description: 'the settlement list as a PDF', headers: { 'Content-Disposition': '`inline; filename="<order number>-settlement.pdf"`' } })
+  async document(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { number, pdf } = await this.settlement.pdf(id);
+    void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${number}-settlement.pdf"`).send(pdf);
   }
 }
 

@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { type FinanceInvoiceIssued, type FinanceInvoiceSettled, type FinanceSettlementRejected, SalesSettlementSubmittedV1 } from '@opm/contracts';
 import { AuditLog, ConflictProblem, inTransaction, NotFoundProblem, Outbox, type Principal } from '@opm/platform';
 import { CatalogProduct } from '../catalog/catalog-product.entity';
+import { SALES_CONFIG, type SalesConfig } from '../config/sales-config';
+import { Customer } from '../customers/customer.entity';
 import { OrderFacts } from '../lifecycle/order-facts';
 import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
 import { canTake } from '../lifecycle/order-state-machine';
 import type { Order } from '../lifecycle/order.entity';
 import { OrderRepository } from '../lifecycle/order.repository';
 import type { SubmitSettlementDto } from './dto/submit-settlement.dto';
+import { renderSettlementDocument } from './settlement-document';
 import { buildSettlementList, type SettlementAction, settlementAllows } from './settlement-list';
 import { Settlement } from './settlement.entity';
 import { type SettlementListView, toSettlementView } from './settlement.view';
@@ -31,6 +34,7 @@ export class SettlementService {
     private readonly facts: OrderFacts,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
+    @Inject(SALES_CONFIG) private readonly config: SalesConfig,
   ) {}
 
   /** Drafts (or redraws a draft) from what the proofs of delivery confirmed; 409 before DELIVERED or once submitted. */
@@ -121,6 +125,18 @@ export class SettlementService {
   async get(orderId: string): Promise<SettlementListView> {
     await this.orders.assertExists(orderId);
     return toSettlementView(await this.find(this.dataSource.manager, orderId));
+  }
+
+  /** The printable settlement list (issue 16 item 7): rendered from the list as it is now, sealed once approved. */
+  async pdf(orderId: string): Promise<{ number: string; pdf: Buffer }> {
+    const order = await this.orders.find(orderId);
+    const list = toSettlementView(await this.find(this.dataSource.manager, orderId));
+    const customer = await this.dataSource.getRepository(Customer).findOneBy({ id: order.customerId });
+    const pdf = await renderSettlementDocument(
+      { orderNumber: order.number, customerName: customer?.name ?? order.customerId, list },
+      { companyName: this.config.COMPANY_NAME, companyNameZh: this.config.COMPANY_NAME_ZH },
+    );
+    return { number: order.number, pdf };
   }
 
   /** Finance sent the list back (R7.2): DRAFT again with the comment, unless it decided an older submission. */
