@@ -15,9 +15,15 @@ import { CreditAccounts1764200005000 } from './database/migrations/1764200005000
 import { FinanceCatalogCopy1764300005000 } from './database/migrations/1764300005000-catalog-copy';
 import { OrderCosts1796400000000 } from './database/migrations/1796400000000-order-costs';
 import { FinanceAssessor } from './review/finance.assessor';
+import { Invoices1796700001000 } from './database/migrations/1796700001000-invoices';
+import { CreditFromInvoices1796700002000 } from './database/migrations/1796700002000-credit-from-invoices';
+import { Disputes1796700003000 } from './database/migrations/1796700003000-disputes';
+import { Dunning1796700004000 } from './database/migrations/1796700004000-dunning';
+import { Dispute, DunningNotice, FinanceSettlement, Invoice, Payment } from './invoices/invoice.entities';
+import { InvoicesModule } from './invoices/invoices.module';
 
-export const FINANCE_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, CreditAccount, FinanceCatalogProduct, OrderCost, CostEntryRecord];
-export const FINANCE_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000, OrderCosts1796400000000];
+export const FINANCE_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, CreditAccount, FinanceCatalogProduct, OrderCost, CostEntryRecord, FinanceSettlement, Invoice, Payment, Dispute, DunningNotice];
+export const FINANCE_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000, OrderCosts1796400000000, Invoices1796700001000, CreditFromInvoices1796700002000, Disputes1796700003000, Dunning1796700004000];
 
 @Module({})
 export class FinanceAppModule {
@@ -37,6 +43,7 @@ export class FinanceAppModule {
         }),
         CreditModule,
         CostsModule,
+        InvoicesModule,
         // Validated here, at boot, so a bad FINANCE_* variable stops the service with its name (N6).
         AppConfigModule.forRoot(FINANCE_CONFIG, loadFinanceConfig()),
         CatalogModule,

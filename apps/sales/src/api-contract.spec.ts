@@ -30,6 +30,8 @@ describe('sales API contract', () => {
       'GET /orders/{id}/execution -> 200 OrderExecution | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/issuance -> 200 Issuance | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/review -> 200 ReviewRounds | 400 401 404 413 415 429 | bearer',
+      'GET /orders/{id}/settlement -> 200 SettlementList | 400 401 404 413 415 429 | bearer',
+      'GET /orders/{id}/settlement/document.pdf -> 200 inline | 400 401 404 413 415 429 | bearer',
       'GET /sales/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',
       'PATCH /orders/{id} (If-Match) -> 200 Order | 400 401 403 404 409 413 415 429 | bearer',
       'POST /approvals/delegations (Idempotency-Key) -> 201 Delegation | 400 401 403 409 413 415 422 429 | bearer',
@@ -45,6 +47,8 @@ describe('sales API contract', () => {
       'POST /orders/{id}/issue (If-Match) -> 200 IssuedOrder | 400 401 403 404 409 413 415 429 | bearer',
       'POST /orders/{id}/review/panel/conclusion -> 200 ReviewRounds | 400 401 403 404 409 413 415 429 | bearer',
       'POST /orders/{id}/revise (If-Match) -> 200 Order | 400 401 403 404 409 413 415 429 | bearer',
+      'POST /orders/{id}/settlement -> 201 SettlementList | 400 401 403 404 409 413 415 429 | bearer',
+      'POST /orders/{id}/settlement/submit -> 200 SettlementList | 400 401 403 404 409 413 415 429 | bearer',
       'POST /sales/dead-letters/{id}/replay -> 202 DeadLetter | 400 401 403 404 413 415 422 429 | bearer',
     ]);
   });

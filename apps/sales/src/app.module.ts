@@ -13,6 +13,9 @@ import { Approvals1764100004000 } from './database/migrations/1764100004000-appr
 import { Execution1796165802032 } from './database/migrations/1796165802032-execution';
 import { Shipping1796300001000 } from './database/migrations/1796300001000-shipping';
 import { ExecutionModule } from './execution/execution.module';
+import { Settlement1796700000000 } from './database/migrations/1796700000000-settlement';
+import { Settlement } from './settlement/settlement.entity';
+import { SettlementModule } from './settlement/settlement.module';
 import { OrderExecution } from './execution/order-execution.entity';
 import { ApprovalStepRecord } from './approvals/approval-step.entity';
 import { CustomerConfirmation, IssueAcknowledgement, Issuance } from './issuance/issuance.entity';
@@ -29,8 +32,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000];
 
 @Module({})
 export class SalesAppModule {
@@ -47,6 +50,7 @@ export class SalesAppModule {
         ApprovalsModule,
         IssuanceModule,
         ExecutionModule,
+        SettlementModule,
         CustomersModule,
         CatalogModule,
       ],

@@ -50,3 +50,9 @@ export * from './events/logistics-shipment-planned/logistics-shipment-planned.ev
 export * from './events/logistics-shipment-dispatched/logistics-shipment-dispatched.event';
 export * from './events/logistics-shipment-delivered/logistics-shipment-delivered.event';
 export * from './events/production-work-reported/production-work-reported.event';
+export * from './settlement';
+export * from './events/sales-settlement-submitted/sales-settlement-submitted.event';
+export * from './events/finance-settlement-rejected/finance-settlement-rejected.event';
+export * from './events/finance-invoice-issued/finance-invoice-issued.event';
+export * from './events/finance-payment-recorded/finance-payment-recorded.event';
+export * from './events/finance-invoice-settled/finance-invoice-settled.event';

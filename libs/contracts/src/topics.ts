@@ -37,7 +37,12 @@ import { PurchasingReceiptInspectedV1 } from './events/purchasing-receipt-inspec
 import { LogisticsShipmentPlannedV1 } from './events/logistics-shipment-planned/logistics-shipment-planned.event';
 import { LogisticsShipmentDispatchedV1 } from './events/logistics-shipment-dispatched/logistics-shipment-dispatched.event';
 import { LogisticsShipmentDeliveredV1 } from './events/logistics-shipment-delivered/logistics-shipment-delivered.event';
-import { ProductionWorkReportedV1 } from './events/production-work-reported/production-work-reported.event';
+import { ProductionWorkReportedV1 } from './events/production-work-reported/production-work-reported.event';import { SalesSettlementSubmittedV1 } from './events/sales-settlement-submitted/sales-settlement-submitted.event';
+import { FinanceSettlementRejectedV1 } from './events/finance-settlement-rejected/finance-settlement-rejected.event';
+import { FinanceInvoiceIssuedV1 } from './events/finance-invoice-issued/finance-invoice-issued.event';
+import { FinancePaymentRecordedV1 } from './events/finance-payment-recorded/finance-payment-recorded.event';
+import { FinanceInvoiceSettledV1 } from './events/finance-invoice-settled/finance-invoice-settled.event';
+
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesOrderReceivedV1,
@@ -78,6 +83,11 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   LogisticsShipmentDispatchedV1,
   LogisticsShipmentDeliveredV1,
   ProductionWorkReportedV1,
+  SalesSettlementSubmittedV1,
+  FinanceSettlementRejectedV1,
+  FinanceInvoiceIssuedV1,
+  FinancePaymentRecordedV1,
+  FinanceInvoiceSettledV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);

@@ -19,6 +19,22 @@ const schema = z
     FINANCE_OVERHEAD_PERCENT: percent(UP_TO_100, '15'),
     /** Share of a product's standard cost that is direct labour; materials are the rest. */
     FINANCE_LABOUR_PERCENT: percent(UP_TO_100, '25'),
+    /** How often finance looks for invoices that have fallen due unpaid, to re-announce their customers' credit standing (R2.4). */
+    FINANCE_OVERDUE_SCAN_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+    /** The receivables ageing's bucket bounds in days past due, ascending (R7.3): "30,60,90" gives CURRENT, 1-30, 31-60, 61-90, 90+. */
+    FINANCE_AGEING_BOUNDS: z
+      .string()
+      .regex(/^\d{1,4}(,\d{1,4}){0,9}$/, 'comma-separated whole days, such as 30,60,90')
+      .default('30,60,90')
+      .transform((v) => v.split(',').map(Number))
+      .refine((b) => b.every((d, i) => d >= 1 && (i === 0 || d > b[i - 1])), 'the bounds must ascend from 1 day'),
+    /** Days overdue from which a reminder, a final notice and the hand-over to legal are due (R7.3), ascending. */
+    FINANCE_DUNNING_DAYS: z
+      .string()
+      .regex(/^\d{1,4},\d{1,4},\d{1,4}$/, 'three comma-separated whole days: reminder, final notice, legal, such as 1,30,60')
+      .default('1,30,60')
+      .transform((v) => v.split(',').map(Number) as [number, number, number])
+      .refine(([a, b, c]) => a >= 1 && b > a && c > b, 'the days must ascend from 1'),
   })
   .refine((c) => c.FINANCE_OVERHEAD_PERCENT + c.FINANCE_LABOUR_PERCENT <= 10_000, {
     message: 'overhead and labour shares together exceed 100%',

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * A customer's credit account (R2.4): finance owns the limit and the invoice figures. Open-order exposure is
- * not stored here: it is summed from finance's copy of the orders, so it can never drift from them.
+ * A customer's credit account (R2.4): finance owns the limit. Exposure and overdue debt are not stored here: they are
+ * summed from finance's copy of the orders and from its invoices and payments, so they can never drift from them.
  */
 @Entity('credit_account')
 export class CreditAccount {
@@ -19,14 +19,6 @@ export class CreditAccount {
 
   @Column({ type: 'char', length: 3 })
   currency!: string;
-
-  /** Invoiced and not yet paid (invoicing, R7.2, will maintain it). */
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  openInvoiceAmount!: string;
-
-  /** Invoiced, past its due date and unpaid (R7.3). */
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  overdueAmount!: string;
 
   /** Optimistic concurrency (N3): a PUT with a stale If-Match is refused. */
   @Column('int')

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { FinanceCreditUpdatedV1, fromMinorUnits, SalesCustomerRegistered, toMinorUnits } from '@opm/contracts';
+import { FinanceCreditUpdatedV1, fromMinorUnits, isoDay, SalesCustomerRegistered, toMinorUnits } from '@opm/contracts';
 import { assertVersion, AuditLog, BusinessRuleProblem, NotFoundProblem, Outbox } from '@opm/platform';
+import { receivablesOf, type ReceivableInvoice } from '../invoices/receivables';
 import { CreditAccount } from './credit-account.entity';
 import type { CreditView } from './credit-account.view';
 import { creditStanding, currencyChangeRefusal } from './credit-standing';
@@ -16,7 +17,6 @@ export interface DemoCreditAccount {
   id: string;
   name: string;
   creditLimit: string;
-  overdueAmount: string;
 }
 
 /**
@@ -46,7 +46,7 @@ export class CreditService {
       const account = await m.findOne(CreditAccount, { where: { customerId }, lock: { mode: 'pessimistic_write' } });
       if (!account) throw this.unknown(customerId);
       assertVersion(`the credit account of customer ${customerId}`, account.version, expectedVersion);
-      const refusal = currencyChangeRefusal(account, dto.currency);
+      const refusal = currencyChangeRefusal({ currency: account.currency, ...(await this.receivables(m, account)) }, dto.currency);
       if (refusal) throw new BusinessRuleProblem(refusal, { errors: [{ field: 'currency', message: refusal }] });
       const creditLimit = fromMinorUnits(toMinorUnits(dto.creditLimit));
       // Setting what is already set changes nothing: no new version, no event, nothing to audit.
@@ -66,8 +66,8 @@ export class CreditService {
    */
   async openAccount(m: EntityManager, customer: SalesCustomerRegistered): Promise<boolean> {
     const opened: unknown[] = await m.query(
-      `INSERT INTO credit_account ("customerId", "customerName", "creditLimit", currency, "openInvoiceAmount", "overdueAmount", version)
-       VALUES ($1, $2, NULL, $3, 0, 0, 1) ON CONFLICT ("customerId") DO NOTHING RETURNING "customerId"`,
+      `INSERT INTO credit_account ("customerId", "customerName", "creditLimit", currency, version)
+       VALUES ($1, $2, NULL, $3, 1) ON CONFLICT ("customerId") DO NOTHING RETURNING "customerId"`,
       [customer.customerId, customer.name, HOME_CURRENCY],
     );
     if (opened.length === 0) return false;
@@ -78,20 +78,20 @@ export class CreditService {
   }
 
   /**
-   * Demo credit standing. Whichever comes first, this seed or sales' registration event, the account ends the
+   * Demo credit limits (a demo customer's overdue debt is a demo invoice past due, seeded beside it). Whichever comes first, this seed or sales' registration event, the account ends the
    * same: created here with the demo figures, or, when the event opened it without a limit, completed here. The
    * completion keeps version 1 (it is the account's initial state, not a later change), and an account whose limit
    * finance has set since is never touched, so a restart does not undo a head's decision.
    */
   async seedDemoAccount(m: EntityManager, demo: DemoCreditAccount): Promise<boolean> {
     const seeded: unknown[] = await m.query(
-      `INSERT INTO credit_account ("customerId", "customerName", "creditLimit", currency, "openInvoiceAmount", "overdueAmount", version)
-       VALUES ($1, $2, $3, $4, 0, $5, 1)
+      `INSERT INTO credit_account ("customerId", "customerName", "creditLimit", currency, version)
+       VALUES ($1, $2, $3, $4, 1)
        ON CONFLICT ("customerId") DO UPDATE
-         SET "creditLimit" = EXCLUDED."creditLimit", currency = EXCLUDED.currency, "overdueAmount" = EXCLUDED."overdueAmount", "updatedAt" = now()
+         SET "creditLimit" = EXCLUDED."creditLimit", currency = EXCLUDED.currency, "updatedAt" = now()
          WHERE credit_account."creditLimit" IS NULL
        RETURNING "customerId"`,
-      [demo.id, demo.name, demo.creditLimit, HOME_CURRENCY, demo.overdueAmount],
+      [demo.id, demo.name, demo.creditLimit, HOME_CURRENCY],
     );
     if (seeded.length === 0) return false;
     const after = await this.view(m, await m.findOneByOrFail(CreditAccount, { customerId: demo.id }));
@@ -104,32 +104,42 @@ export class CreditService {
    * Re-announces a customer's standing after its open-order exposure changed (an order reached finance), in the
    * caller's transaction (called through OrderExposureHook by the platform's received-order consumer).
    */
-  async refreshExposure(m: EntityManager, customerId: string): Promise<void> {
+  async refreshExposure(m: EntityManager, customerId: string, now: Date = new Date()): Promise<void> {
     const account = await m.findOne(CreditAccount, { where: { customerId }, lock: { mode: 'pessimistic_write' } });
     // An order for a customer finance does not know yet: opening the account will announce its exposure.
     if (!account) return;
-    await this.publish(m, await this.view(m, account));
+    await this.publish(m, await this.view(m, account, now));
   }
 
-  private async view(m: EntityManager, account: CreditAccount): Promise<CreditView> {
-    // Orders in another currency cannot be added without an exchange rate; they are left out (see the report).
+  /** The standing as of `now`: what is overdue depends on the day. */
+  private async view(m: EntityManager, account: CreditAccount, now: Date = new Date()): Promise<CreditView> {
+    // Orders and invoices in another currency cannot be added without an exchange rate; they are left out (see the report).
+    // An order counts until it is invoiced; from then on its invoice's outstanding amount does.
     const [{ total }] = await m.query(
-      `SELECT coalesce(sum("totalAmount"), 0)::text AS total FROM received_order WHERE "customerId" = $1 AND currency = $2`,
+      `SELECT coalesce(sum(r."totalAmount"), 0)::text AS total FROM received_order r
+        WHERE r."customerId" = $1 AND r.currency = $2 AND NOT EXISTS (SELECT 1 FROM finance_invoice i WHERE i."orderId" = r."orderId")`,
       [account.customerId, account.currency],
     );
     return {
       customerId: account.customerId,
       customerName: account.customerName,
       currency: account.currency,
-      ...creditStanding({
-        creditLimit: account.creditLimit,
-        openOrderAmount: total,
-        openInvoiceAmount: account.openInvoiceAmount,
-        overdueAmount: account.overdueAmount,
-      }),
+      ...creditStanding({ creditLimit: account.creditLimit, openOrderAmount: total, ...(await this.receivables(m, account, now)) }),
       version: account.version,
       updatedAt: account.updatedAt.toISOString(),
     };
+  }
+
+  /** Open and overdue invoice amounts as of today, from finance's invoices and their payments (R2.4, R7.3). */
+  private async receivables(m: EntityManager, account: CreditAccount, now: Date = new Date()): Promise<{ openInvoiceAmount: string; overdueAmount: string }> {
+    const invoices: ReceivableInvoice[] = await m.query(
+      `SELECT i.amount::text AS amount, i."dueDate"::text AS "dueDate", i.status, coalesce(sum(p.amount), 0)::text AS paid
+         FROM finance_invoice i LEFT JOIN finance_payment p ON p."invoiceId" = i.id
+        WHERE i."customerId" = $1 AND i.currency = $2 AND i.status NOT IN ('PAID', 'VOID')
+        GROUP BY i.id`,
+      [account.customerId, account.currency],
+    );
+    return receivablesOf(invoices, isoDay(now));
   }
 
   private async publish(m: EntityManager, v: CreditView): Promise<void> {

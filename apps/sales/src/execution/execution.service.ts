@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LogisticsShipmentDelivered, LogisticsShipmentDispatched, ProductionPlanCompleted, ProductionPlanReleased, ProductionPlanStopped, QualityOrderResultsChanged } from '@opm/contracts';
 import { AuditLog } from '@opm/platform';
+import { OrderFacts } from '../lifecycle/order-facts';
 import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
 import { canTake } from '../lifecycle/order-state-machine';
 import { OrderRepository } from '../lifecycle/order.repository';
@@ -20,13 +21,19 @@ import { readyToShip } from './ready-to-ship';
  * Every write takes the order row first, then the execution row, then the audit entry.
  */
 @Injectable()
-export class ExecutionService {
+export class ExecutionService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lifecycle: OrderLifecycle,
     private readonly orders: OrderRepository,
     private readonly audit: AuditLog,
+    private readonly facts: OrderFacts,
   ) {}
+
+  /** Settlement bills what was delivered (R7.1): the delivered totals kept here are its fact to read. */
+  onModuleInit(): void {
+    this.facts.provide('deliveredQuantities', async (m, orderId) => (await m.findOneBy(OrderExecution, { orderId }))?.deliveredLines ?? []);
+  }
 
   async applyReleased(m: EntityManager, p: ProductionPlanReleased): Promise<void> {
     const order = await this.orders.lock(m, p.orderId);

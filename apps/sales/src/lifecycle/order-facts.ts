@@ -19,6 +19,8 @@ export interface ApprovalTrailEntry {
 export interface OrderFactTypes {
   /** Provided by approvals. */
   approvalTrail: ApprovalTrailEntry[];
+  /** Per order line, the quantity the proofs of delivery confirmed so far (R5.5); provided by execution, read by settlement (R7.1). */
+  deliveredQuantities: { lineNo: number; quantity: number }[];
 }
 
 type FactReader<K extends keyof OrderFactTypes> = (m: EntityManager, orderId: string) => Promise<OrderFactTypes[K]>;

@@ -34,11 +34,12 @@ describe('order state machine', () => {
 });
 
 describe('order status predicates', () => {
-  it('R2.4 an order counts against credit until it is rejected, cancelled, settled or archived', () => {
+  it('R2.4 an order counts against credit until it is invoiced (its invoice counts then, in finance) or rejected, cancelled, settled or archived', () => {
     expect(statusesWhere(isClosed).sort()).toEqual(['ARCHIVED', 'CANCELLED', 'REJECTED', 'SETTLED']);
-    for (const status of ORDER_STATUSES) expect(countsAgainstCredit(status)).toBe(!isClosed(status));
+    for (const status of ORDER_STATUSES) expect(countsAgainstCredit(status)).toBe(!isClosed(status) && status !== 'INVOICED');
     expect(countsAgainstCredit('UNDER_REVIEW')).toBe(true);
-    expect(countsAgainstCredit('INVOICED')).toBe(true);
+    expect(countsAgainstCredit('DELIVERED')).toBe(true);
+    expect(countsAgainstCredit('INVOICED')).toBe(false);
   });
 
   it('R4.4 issued-or-later is ISSUED and every status after it, never one before or the cancelled branch', () => {

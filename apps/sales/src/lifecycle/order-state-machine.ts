@@ -70,8 +70,11 @@ const CLOSED = new Set<OrderStatus>(['REJECTED', 'CANCELLED', 'SETTLED', 'ARCHIV
 const ISSUED_OR_LATER = new Set<OrderStatus>([...reachableFrom('ISSUED')].filter((s) => s !== 'CANCELLED'));
 
 export const isClosed = (status: OrderStatus): boolean => CLOSED.has(status);
-/** An open order still uses the customer's credit (R2.4): everything not closed. */
-export const countsAgainstCredit = (status: OrderStatus): boolean => !CLOSED.has(status);
+/**
+ * An open order still uses the customer's credit (R2.4): everything not closed and not yet invoiced. From INVOICED on
+ * the invoice's outstanding amount carries it, in finance's open invoice amount (counting both would count it twice).
+ */
+export const countsAgainstCredit = (status: OrderStatus): boolean => !CLOSED.has(status) && status !== 'INVOICED';
 /** The order has been signed and issued (R4.2); the customer's confirmation is possible from then on (R4.4). */
 export const isIssuedOrLater = (status: OrderStatus): boolean => ISSUED_OR_LATER.has(status);
 

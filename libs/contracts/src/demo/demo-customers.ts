@@ -1,6 +1,7 @@
 /**
  * Demo customers, known to sales (contacts) and to finance (credit accounts) by these fixed ids, so each
- * service can seed its own part when demo data is on.
+ * service can seed its own part when demo data is on. `overdueAmount` is finance's demo opening balance: an
+ * invoice past its due date, from which the customer's overdue debt is derived like any other (issue 16 item 6).
  */
 export const DEMO_CUSTOMERS = [
   {
