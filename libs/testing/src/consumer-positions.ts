@@ -24,24 +24,54 @@ export async function skipPastEarlierStacks(brokers: string[], groupIds: string[
       const offsets = await admin.fetchTopicOffsets(topic);
       if (offsets.some((o) => o.high !== '0')) ends.set(topic, offsets.map((o) => ({ partition: o.partition, offset: o.high })));
     }
+    if (ends.size === 0) return;
     const deadline = Date.now() + timeoutMs;
     await Promise.all(
       groupIds.map(async (groupId) => {
-        for (const [topic, partitions] of ends) {
-          for (;;) {
-            try {
-              await admin.setOffsets({ groupId, topic, partitions });
-              break;
-            } catch (err) {
-              // "The consumer group must have no running instances": a killed member's session has not lapsed yet.
-              if (Date.now() > deadline) throw new Error(`could not move ${groupId} past earlier stacks on ${topic}: ${(err as Error).message}`);
-              await new Promise((r) => setTimeout(r, 500));
-            }
+        for (;;) {
+          try {
+            await moveGroupTo(kafka, groupId, ends);
+            const committed = await admin.fetchOffsets({ groupId, topics: [...ends.keys()] });
+            const behind = committed.flatMap((t) =>
+              t.partitions.filter((p) => p.offset !== ends.get(t.topic)?.find((e) => e.partition === p.partition)?.offset).map((p) => `${t.topic}@${p.partition}:${p.offset}`),
+            );
+            if (behind.length === 0) return;
+            throw new Error(`offsets not moved: ${behind.slice(0, 3).join(', ')}`);
+          } catch (err) {
+            // A group with a member still inside (a killed process whose session has not lapsed yet) is retried.
+            if (Date.now() > deadline) throw new Error(`could not move ${groupId} past earlier stacks: ${(err as Error).message}`);
+            await new Promise((r) => setTimeout(r, 500));
           }
         }
       }),
     );
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * One member joins the (empty) group once for every topic, seeks each partition to its end and leaves: the seeks
+ * are committed as the group's offsets. kafkajs' `admin.setOffsets` does the same one topic per join, which on a
+ * broker with dozens of topics made a stack's start take minutes.
+ */
+async function moveGroupTo(kafka: Kafka, groupId: string, ends: Map<string, { partition: number; offset: string }[]>): Promise<void> {
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, allowAutoTopicCreation: false });
+  await consumer.connect();
+  try {
+    const described = await consumer.describeGroup();
+    if (!['Empty', 'Dead'].includes(described.state)) throw new Error(`the group is ${described.state}, with members still inside`);
+    const topics = [...ends.keys()];
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.FETCH, () => {
+        consumer.stop().then(resolve, reject);
+      });
+      consumer.run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch: async () => undefined }).catch(reject);
+      consumer.pause(topics.map((topic) => ({ topic })));
+      for (const [topic, partitions] of ends) for (const p of partitions) consumer.seek({ topic, partition: p.partition, offset: p.offset });
+    });
+  } finally {
+    await consumer.disconnect();
   }
 }
