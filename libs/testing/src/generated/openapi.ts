@@ -200,6 +200,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/disputes/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a dispute to legal (R7.3): ESCALATED, the invoice stays DISPUTED
+         * @description Only an OPEN dispute (409 otherwise).
+         */
+        post: operations["finance_ReceivablesController_escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a dispute with its resolution (R7.3): the invoice back to the status its payments make
+         * @description An OPEN or ESCALATED dispute (409 once resolved).
+         */
+        post: operations["finance_ReceivablesController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices with what is paid and outstanding (derived from the payments), filtered by order, customer or status (R7.2); finance, sales */
+        get: operations["finance_InvoicesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its payments (R7.2); finance, sales */
+        get: operations["finance_InvoicesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice's disputes, oldest first (R7.3); finance, sales */
+        get: operations["finance_ReceivablesController_disputes"];
+        put?: never;
+        /**
+         * Open a dispute on an invoice (R7.3): the invoice DISPUTED until it is resolved
+         * @description A PAID or VOID invoice, or one already under dispute, is 409. Payments may still be recorded while it is disputed.
+         */
+        post: operations["finance_ReceivablesController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice's dunning notices (R7.3): reminder, final notice, legal, each recorded once as its days overdue reach FINANCE_DUNNING_DAYS; finance, sales
+         * @description Recorded by the overdue scan (every FINANCE_OVERDUE_SCAN_MS); a DISPUTED invoice is not dunned while the dispute is open.
+         */
+        get: operations["finance_ReceivablesController_dunning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment of an invoice (R7.2): partial payments add up; paid in full -> PAID and the order SETTLED
+         * @description More than outstanding is 422 naming `amount` (so is any amount once PAID); a VOID invoice 409. With an Idempotency-Key a retried request is recorded once and answered as the first time. Publishes finance.payment.recorded.v1, and finance.invoice.settled.v1 for the last payment.
+         */
+        post: operations["finance_InvoicesController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/orders/{orderId}": {
         parameters: {
             query?: never;
@@ -240,6 +375,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/receivables/ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receivables ageing by due date (R7.3): CURRENT (not yet due), 1-30, 31-60, 61-90, 90+ days past due; finance, leaders
+         * @description The outstanding amount of every unpaid invoice in the currency as of `asOf` (default today); the buckets add up to the total exactly. Bounds: FINANCE_AGEING_BOUNDS.
+         */
+        get: operations["finance_ReceivablesController_ageing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/review-tasks": {
         parameters: {
             query?: never;
@@ -251,6 +406,77 @@ export interface paths {
         get: operations["finance_ReviewTasksController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/settlement-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settlement records (R7.4): every payment with its date, amount, method, customer, order and invoice, by customer and payment date; finance, sales head */
+        get: operations["finance_ReceivablesController_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/settlement-records.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The settlement records as CSV for export (R7.4): the same filters, every matching record (no paging) */
+        get: operations["finance_ReceivablesController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/settlements/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Finance's copy of an order's submitted settlement list, its review and invoice (R7.2); finance, sales */
+        get: operations["finance_InvoicesController_settlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/settlements/{orderId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The finance head reviews a settlement list: APPROVE issues the invoice (order INVOICED), REJECT sends it back to sales with the comment (R7.2)
+         * @description 404 before the list reached finance; 409 once it is decided. The invoice's due date comes from the order's payment terms ("30 days net", "net 60", "50% advance, balance 60 days", "30 days end of month", "due on receipt"...) unless `dueDate` is given; terms that cannot be read and no `dueDate` are 422 naming `paymentTerms` and `dueDate`. A `dueDate` before the issue date is kept (a date agreed earlier): the invoice is then overdue at once. REJECT needs a `comment` (400). Publishes finance.invoice.issued.v1 or finance.settlement.rejected.v1.
+         */
+        post: operations["finance_InvoicesController_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -733,6 +959,64 @@ export interface paths {
         put?: never;
         /** Revise after a failed review and review again: a new round, earlier ones kept (R3.7) */
         post: operations["sales_ReviewController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's settlement list, its status, finance's decision and the invoice (R7.1-7.2) */
+        get: operations["sales_SettlementController_get"];
+        put?: never;
+        /**
+         * Draft the order's settlement list from the delivered quantities at the order's prices (R7.1-7.2); sales
+         * @description Only a DELIVERED order (409 otherwise). Drawing it again while DRAFT (after a rejection, say) redraws it; once SUBMITTED or APPROVED 409.
+         */
+        post: operations["sales_SettlementController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/settlement/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable settlement list (issue 16 item 7): delivered quantities at the order prices, reconciliation, invoice; sealed once approved */
+        get: operations["sales_SettlementController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/settlement/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer agreed the delivered quantities: the list goes to finance, SUBMITTED (R7.1-7.2); sales
+         * @description Only a DRAFT list of a DELIVERED order (409 otherwise; 404 before one is drafted). Publishes sales.settlement.submitted.v1.
+         */
+        post: operations["sales_SettlementController_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2362,6 +2646,26 @@ export interface components {
             signedAt: string;
             signedBy: string;
         };
+        DunningNoticeList: {
+            items: {
+                daysOverdue: number;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                invoiceId: string;
+                /**
+                 * @description REMINDER, FINAL_NOTICE, then LEGAL, by days overdue (FINANCE_DUNNING_DAYS)
+                 * @enum {string}
+                 */
+                level: "REMINDER" | "FINAL_NOTICE" | "LEGAL";
+                /** Format: date */
+                noticeDate: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                outstanding: string;
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+        };
         EscalationDecisionDto: {
             /** @enum {string} */
             decision: "ACCEPT" | "REJECT";
@@ -2395,6 +2699,53 @@ export interface components {
                 packaging: string | null;
                 transportMode: string | null;
             };
+        };
+        FinanceSettlement: {
+            comment: string | null;
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description issued on approval */
+            invoice: components["schemas"]["Invoice"] | null;
+            lines: {
+                /** @description quantityDelivered x unitPrice, exactly */
+                amount: string;
+                lineNo: number;
+                /** @description the catalog product's name or the free-text line's */
+                productName: string | null;
+                /** @description confirmed by proofs of delivery (R7.1), not the ordered quantity */
+                quantityDelivered: number;
+                quantityOrdered: number;
+                specification: string | null;
+                /** @description the order's price */
+                unitPrice: string;
+            }[];
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            paymentTerms: string | null;
+            reconciliation: {
+                /** Format: date-time */
+                agreedAt: string;
+                /** @description who agreed the quantities on the customer's side */
+                agreedBy: string;
+                note: string | null;
+            };
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+            /** @description the submission finance holds (the latest) */
+            revision: number;
+            /** Format: uuid */
+            settlementId: string;
+            /** @enum {string} */
+            status: "SUBMITTED" | "APPROVED" | "REJECTED";
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+            totalAmount: string;
         };
         GatewayHealth: {
             /** @enum {string} */
@@ -2531,6 +2882,84 @@ export interface components {
              * @description the quality review task whose attained standards the plan carries; null when the order had none
              */
             reviewTaskId: string | null;
+        };
+        Invoice: {
+            /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+            amount: string;
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            dueDate: string;
+            /**
+             * @description computed from the order's payment terms, or set by the finance head
+             * @enum {string}
+             */
+            dueDateSource: "PAYMENT_TERMS" | "FINANCE";
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            /** @description INV-yyyy-nnnnnn, gap-free per year */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** @description amount less the payments, derived from them (never stored) */
+            outstanding: string;
+            /** @description the sum of the payments */
+            paid: string;
+            paymentTerms: string | null;
+            payments: {
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                amount: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                method: "BANK_TRANSFER" | "CHEQUE" | "CASH" | "OTHER";
+                /** Format: date-time */
+                paidAt: string;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+                reference: string | null;
+            }[];
+            /** Format: uuid */
+            settlementId: string;
+            /** @enum {string} */
+            status: "OPEN" | "PARTIALLY_PAID" | "PAID" | "DISPUTED" | "VOID";
+            version: number;
+        };
+        InvoiceDispute: {
+            /** Format: date-time */
+            escalatedAt: string | null;
+            escalatedBy: string | null;
+            escalationNote: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceNumber: string;
+            /** @description DISPUTED while the dispute is open or escalated */
+            invoiceStatus: string;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            reason: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /**
+             * @description ESCALATED: handed to legal
+             * @enum {string}
+             */
+            status: "OPEN" | "ESCALATED" | "RESOLVED";
+        };
+        InvoiceDisputeList: {
+            items: components["schemas"]["InvoiceDispute"][];
         };
         Issuance: {
             /** Format: date-time */
@@ -2710,6 +3139,10 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        OpenDisputeDto: {
+            /** @example the customer contests 2 flanges missing from crate 3 */
+            reason: string;
         };
         OpinionDto: {
             /**
@@ -3505,6 +3938,22 @@ export interface components {
             /** @example May line 2 use 316L instead of 304 for the flange face? */
             question: string;
         };
+        ReceivablesAgeing: {
+            /** Format: date */
+            asOf: string;
+            /** @description every bucket, by due date; they add up to the total exactly */
+            buckets: {
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                amount: string;
+                /** @description CURRENT (not yet due), then days past due: 1-30, 31-60, 61-90, 90+ (FINANCE_AGEING_BOUNDS) */
+                bucket: string;
+                count: number;
+            }[];
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** @description the outstanding amount of every unpaid invoice in this currency */
+            total: string;
+        };
         RecordInspectionDto: {
             /**
              * @description what was found; required for a failed lot (it becomes the nonconformance description)
@@ -3530,6 +3979,22 @@ export interface components {
              * @enum {string}
              */
             stage: "INCOMING" | "IN_PROCESS" | "FINAL";
+        };
+        RecordPaymentDto: {
+            /**
+             * @description decimal string, at most 2 decimals, more than 0 and not more than outstanding
+             * @example 500.00
+             */
+            amount: string;
+            /** @enum {string} */
+            method: "BANK_TRANSFER" | "CHEQUE" | "CASH" | "OTHER";
+            /**
+             * Format: date-time
+             * @example 2027-04-01T10:00:00+08:00
+             */
+            paidAt: string;
+            /** @example ICBC 6222-0210-0098-7654 / TT20270401-0042 */
+            reference?: string | null;
         };
         RecordReceiptDto: {
             lines: components["schemas"]["QuantityLineDto"][];
@@ -3565,6 +4030,10 @@ export interface components {
              * @example 8.40
              */
             standardCost: string;
+        };
+        ResolveDisputeDto: {
+            /** @example credit note for 2 flanges agreed; the rest is due */
+            resolution: string;
         };
         ResolveProblemDto: {
             /** @example bearing replaced, machine re-qualified */
@@ -3681,6 +4150,21 @@ export interface components {
                 }[];
             }[];
         };
+        ReviewSettlementDto: {
+            /**
+             * @description required to reject: sales sees it on the list
+             * @example quantities match the proofs of delivery
+             */
+            comment?: string | null;
+            /** @enum {string} */
+            decision: "APPROVE" | "REJECT";
+            /**
+             * Format: date
+             * @description the invoice's due date when finance sets it: required when the order's payment terms cannot be read, and wins over them when given
+             * @example 2027-04-30
+             */
+            dueDate?: string;
+        };
         ReviewTask: {
             /** @description the department's automatic assessment from its own data */
             assessment: {
@@ -3789,6 +4273,110 @@ export interface components {
              */
             reason?: string;
         };
+        SettlementList: {
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** @description some line was delivered in another quantity than ordered */
+            differsFromOrder: boolean;
+            /** Format: date-time */
+            draftedAt: string;
+            draftedBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @description the invoice finance issued on approval */
+            invoice: {
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                amount: string;
+                /** @description An ISO 4217 currency code. */
+                currency: string;
+                /** Format: date */
+                dueDate: string;
+                /** Format: uuid */
+                invoiceId: string;
+                /** Format: date-time */
+                issuedAt: string;
+                number: string;
+            } | null;
+            /** @description every order line: ordered and delivered quantity, the order price, the amount of what was delivered (R7.1-7.2) */
+            lines: {
+                /** @description quantityDelivered x unitPrice, exactly */
+                amount: string;
+                lineNo: number;
+                /** @description the catalog product's name or the free-text line's */
+                productName: string | null;
+                /** @description confirmed by proofs of delivery (R7.1), not the ordered quantity */
+                quantityDelivered: number;
+                quantityOrdered: number;
+                specification: string | null;
+                /** @description the order's price */
+                unitPrice: string;
+            }[];
+            /** Format: uuid */
+            orderId: string;
+            /** @description the order's amount at the ordered quantities, so a difference is visible */
+            orderedAmount: string;
+            /**
+             * Format: date-time
+             * @description when the invoice was paid in full
+             */
+            paidAt: string | null;
+            /** @description the order's, from which finance computes the due date */
+            paymentTerms: string | null;
+            /** @description the customer's agreement, recorded on submit (R7.1) */
+            reconciliation: {
+                /** Format: date-time */
+                agreedAt: string;
+                /** @description who agreed the quantities on the customer's side */
+                agreedBy: string;
+                note: string | null;
+            } | null;
+            /** @description finance's last decision; a rejection's comment is shown here */
+            review: {
+                comment: string | null;
+                /** @enum {string} */
+                decision: "APPROVE" | "REJECT";
+                /** Format: date-time */
+                reviewedAt: string;
+                reviewedBy: string;
+                revision: number;
+            } | null;
+            /** @description how many times the list was submitted */
+            revision: number;
+            /**
+             * @description DRAFT until submitted; a rejection sends it back to DRAFT; APPROVED once invoiced
+             * @enum {string}
+             */
+            status: "DRAFT" | "SUBMITTED" | "APPROVED";
+            /** Format: date-time */
+            submittedAt: string | null;
+            submittedBy: string | null;
+            /** @description the sum of the line amounts */
+            totalAmount: string;
+            version: number;
+        };
+        SettlementRecord: {
+            /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+            amount: string;
+            /** @description An ISO 4217 currency code. */
+            currency: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string | null;
+            /** Format: uuid */
+            invoiceId: string;
+            invoiceNumber: string;
+            /** @description BANK_TRANSFER, CHEQUE, CASH or OTHER */
+            method: string;
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** Format: date-time */
+            paidAt: string;
+            /** Format: uuid */
+            paymentId: string;
+            recordedBy: string;
+            reference: string | null;
+        };
         Shipment: {
             carrier: string;
             /** @description null until the shipment leaves the plant */
@@ -3873,6 +4461,20 @@ export interface components {
         StopPlanDto: {
             /** @example order cancelled by the customer */
             reason: string;
+        };
+        SubmitSettlementDto: {
+            /**
+             * Format: date-time
+             * @example 2027-03-02T09:00:00+08:00
+             */
+            agreedAt: string;
+            /**
+             * @description who agreed the quantities on the customer's side
+             * @example Wang Fang, purchasing, Shanghai Precision Parts
+             */
+            agreedBy: string;
+            /** @example quantities agreed by e-mail of 2 March */
+            note?: string | null;
         };
         Supplier: {
             active: boolean;
@@ -5055,6 +5657,830 @@ export interface operations {
             };
         };
     };
+    finance_ReceivablesController_escalate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenDisputeDto"];
+            };
+        };
+        responses: {
+            /** @description the dispute, ESCALATED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDispute"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_ReceivablesController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDisputeDto"];
+            };
+        };
+        responses: {
+            /** @description the dispute, RESOLVED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDispute"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_InvoicesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                customerId?: string;
+                status?: "OPEN" | "PARTIALLY_PAID" | "PAID" | "DISPUTED" | "VOID";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of invoices, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Invoice"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_InvoicesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "amount": "1250.00",
+                     *       "currency": "CNY",
+                     *       "customerId": "0b7f9c1e-5d2a-4c3b-9a1e-000000000001",
+                     *       "dueDate": "2027-04-02",
+                     *       "dueDateSource": "PAYMENT_TERMS",
+                     *       "id": "2b3c4d5e-6f70-4a8b-9c0d-1e2f3a4b5c6d",
+                     *       "issuedAt": "2027-03-03T02:00:00.000Z",
+                     *       "issuedBy": "finance.head",
+                     *       "number": "INV-2027-000001",
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "orderNumber": "SO-2026-000042",
+                     *       "outstanding": "750.00",
+                     *       "paid": "500.00",
+                     *       "paymentTerms": "30 days net",
+                     *       "payments": [
+                     *         {
+                     *           "amount": "500.00",
+                     *           "id": "4d5e6f70-8192-4a3b-8c4d-5e6f7a8b9c0d",
+                     *           "method": "BANK_TRANSFER",
+                     *           "paidAt": "2027-03-20T02:00:00.000Z",
+                     *           "recordedAt": "2027-03-20T03:00:00.000Z",
+                     *           "recordedBy": "finance.staff",
+                     *           "reference": "TT20270320-0042"
+                     *         }
+                     *       ],
+                     *       "settlementId": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "status": "PARTIALLY_PAID",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_ReceivablesController_disputes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the disputes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDisputeList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_ReceivablesController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenDisputeDto"];
+            };
+        };
+        responses: {
+            /** @description the dispute, OPEN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDispute"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_ReceivablesController_dunning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the notices, mildest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningNoticeList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_InvoicesController_pay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a repeat with the same key returns the first answer and creates nothing (a key is kept 24 hours by default) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            /** @description the invoice after the payment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "amount": "1250.00",
+                     *       "currency": "CNY",
+                     *       "customerId": "0b7f9c1e-5d2a-4c3b-9a1e-000000000001",
+                     *       "dueDate": "2027-04-02",
+                     *       "dueDateSource": "PAYMENT_TERMS",
+                     *       "id": "2b3c4d5e-6f70-4a8b-9c0d-1e2f3a4b5c6d",
+                     *       "issuedAt": "2027-03-03T02:00:00.000Z",
+                     *       "issuedBy": "finance.head",
+                     *       "number": "INV-2027-000001",
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "orderNumber": "SO-2026-000042",
+                     *       "outstanding": "750.00",
+                     *       "paid": "500.00",
+                     *       "paymentTerms": "30 days net",
+                     *       "payments": [
+                     *         {
+                     *           "amount": "500.00",
+                     *           "id": "4d5e6f70-8192-4a3b-8c4d-5e6f7a8b9c0d",
+                     *           "method": "BANK_TRANSFER",
+                     *           "paidAt": "2027-03-20T02:00:00.000Z",
+                     *           "recordedAt": "2027-03-20T03:00:00.000Z",
+                     *           "recordedBy": "finance.staff",
+                     *           "reference": "TT20270320-0042"
+                     *         }
+                     *       ],
+                     *       "settlementId": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "status": "PARTIALLY_PAID",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     finance_DepartmentOrdersController_get: {
         parameters: {
             query?: never;
@@ -5260,6 +6686,87 @@ export interface operations {
             };
         };
     };
+    finance_ReceivablesController_ageing: {
+        parameters: {
+            query?: {
+                /** @description the day the ages are counted to; default: today (UTC) */
+                asOf?: string;
+                /** @description the invoices' currency; default CNY (amounts in different currencies are not added) */
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the buckets and their total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivablesAgeing"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     finance_ReviewTasksController_list: {
         parameters: {
             query?: {
@@ -5310,6 +6817,377 @@ export interface operations {
             };
             /** @description unsupported content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_ReceivablesController_records: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                customerId?: string;
+                /** @description paid on or after this day (UTC) */
+                from?: string;
+                /** @description paid on or before this day (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of records, oldest payment first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SettlementRecord"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_ReceivablesController_csv: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                customerId?: string;
+                /** @description paid on or after this day (UTC) */
+                from?: string;
+                /** @description paid on or before this day (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the records, a header row then one row per payment */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="settlement-records.csv"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_InvoicesController_settlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the list as finance holds it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSettlement"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    finance_InvoicesController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewSettlementDto"];
+            };
+        };
+        responses: {
+            /** @description the list as decided, with the invoice on approval */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSettlement"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8435,6 +10313,426 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_SettlementController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "currency": "CNY",
+                     *       "differsFromOrder": false,
+                     *       "draftedAt": "2027-03-02T08:00:00.000Z",
+                     *       "draftedBy": "sales.staff",
+                     *       "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "invoice": null,
+                     *       "lines": [
+                     *         {
+                     *           "amount": "1250.00",
+                     *           "lineNo": 1,
+                     *           "productName": "P-100 Steel flange DN100",
+                     *           "quantityDelivered": 100,
+                     *           "quantityOrdered": 100,
+                     *           "specification": "DN100 PN16",
+                     *           "unitPrice": "12.50"
+                     *         }
+                     *       ],
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "orderedAmount": "1250.00",
+                     *       "paidAt": null,
+                     *       "paymentTerms": "30 days net",
+                     *       "reconciliation": null,
+                     *       "review": null,
+                     *       "revision": 0,
+                     *       "status": "DRAFT",
+                     *       "submittedAt": null,
+                     *       "submittedBy": null,
+                     *       "totalAmount": "1250.00",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SettlementList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_SettlementController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the list, DRAFT */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "currency": "CNY",
+                     *       "differsFromOrder": false,
+                     *       "draftedAt": "2027-03-02T08:00:00.000Z",
+                     *       "draftedBy": "sales.staff",
+                     *       "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "invoice": null,
+                     *       "lines": [
+                     *         {
+                     *           "amount": "1250.00",
+                     *           "lineNo": 1,
+                     *           "productName": "P-100 Steel flange DN100",
+                     *           "quantityDelivered": 100,
+                     *           "quantityOrdered": 100,
+                     *           "specification": "DN100 PN16",
+                     *           "unitPrice": "12.50"
+                     *         }
+                     *       ],
+                     *       "orderId": "3f1c2a9e-7b4d-4e1a-9c3b-2d5e6f7a8b90",
+                     *       "orderedAmount": "1250.00",
+                     *       "paidAt": null,
+                     *       "paymentTerms": "30 days net",
+                     *       "reconciliation": null,
+                     *       "review": null,
+                     *       "revision": 0,
+                     *       "status": "DRAFT",
+                     *       "submittedAt": null,
+                     *       "submittedBy": null,
+                     *       "totalAmount": "1250.00",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SettlementList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_SettlementController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the settlement list as a PDF */
+            200: {
+                headers: {
+                    /** @description `inline; filename="<order number>-settlement.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_SettlementController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSettlementDto"];
+            };
+        };
+        responses: {
+            /** @description the list, SUBMITTED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementList"];
                 };
             };
             /** @description the request is malformed; `errors[]` names every bad field */
