@@ -36,6 +36,8 @@ const schema = z.object({
   /** The name on the printed order and on its seal (R4.3). */
   COMPANY_NAME: z.string().min(1).default('Acme Precision Manufacturing Co., Ltd.'),
   COMPANY_NAME_ZH: z.string().min(1).default('精密制造有限公司'),
+  /** Bank details and payment reference printed on the invoice (issue 16 item 7); unset: none printed. */
+  INVOICE_BANK_REFERENCE: z.string().min(1).optional(),
   /** SMTP server for sending the order to the customer (R4.4), e.g. smtp://user:pass@mail:587; unset: no e-mail. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
   SMTP_FROM: z.string().default('orders@acme.example'),

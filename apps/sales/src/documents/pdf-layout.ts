@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { FONT } from './fonts';
+import { drawSeal, SEAL_RADIUS } from './seal';
 
 /*
  * A small layout kit over pdfkit for A4 pages that each carry a footer. pdfkit starts a new page by itself
@@ -289,4 +290,41 @@ export class PdfLayout {
     doc.y = y + height;
     this.rule(doc.y, kind === 'header' ? { color: COLOR.accent, weight: 0.8 } : { weight: 0.4 });
   }
+}
+
+/** The settlement-stage documents' letterhead: company name (and Chinese name) left, the title in two languages right, a rule below. */
+export function letterhead(layout: PdfLayout, company: { companyName: string; companyNameZh?: string }, title: string, titleZh: string): void {
+  const { doc, left, width } = layout;
+  const top = PAGE.top;
+  let y = layout.text(company.companyName, left, top, width * 0.6, { font: FONT.bold, size: 14, color: COLOR.accent });
+  if (company.companyNameZh) y = layout.text(company.companyNameZh, left, y + 1, width * 0.6, { font: FONT.bold, size: 12, color: COLOR.accent });
+  const titleBottom = layout.text(title, left + width * 0.6, top, width * 0.4, { font: FONT.bold, size: 14, align: 'right' });
+  y = Math.max(y, layout.text(titleZh, left + width * 0.6, titleBottom + 1, width * 0.4, { font: FONT.bold, size: 12, align: 'right' })) + 6;
+  layout.rule(y, { color: COLOR.accent, weight: 1.5 });
+  doc.y = y + 10;
+}
+
+/** A footer on every page: `label` left, "Page n / N" right. */
+export function pageFooters(layout: PdfLayout, label: string): void {
+  const { doc, left, width } = layout;
+  layout.everyPage((index, count) => {
+    const fy = doc.page.height - PAGE.footer + 14;
+    layout.rule(fy - 5);
+    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
+    doc.text(label, left, fy, { lineBreak: false });
+    doc.text(`Page ${index + 1} / ${count}`, left, fy, { width, align: 'right', lineBreak: false });
+  });
+}
+
+/** The finance seal at the right edge, kept whole on its page. */
+export function financeSeal(layout: PdfLayout, company: { companyName: string; companyNameZh?: string }): void {
+  layout.block(
+    {
+      height: () => 2 * SEAL_RADIUS + 8,
+      draw(x, by, w) {
+        drawSeal(layout.doc, { cx: x + w - SEAL_RADIUS, cy: by + SEAL_RADIUS + 4, radius: SEAL_RADIUS, name: company.companyNameZh ?? company.companyName.toUpperCase(), label: '财务专用章', font: FONT.bold });
+      },
+    },
+    {},
+  );
 }

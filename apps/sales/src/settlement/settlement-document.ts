@@ -1,7 +1,6 @@
 import { FONT, registerFonts } from '../documents/fonts';
 import { dash, formatDateTime, formatMoney, formatQuantity } from '../documents/formatting';
-import { type Block, type Cell, type Column, COLOR, PAGE, PdfLayout, SIZE } from '../documents/pdf-layout';
-import { drawSeal, SEAL_RADIUS } from '../documents/seal';
+import { type Block, type Cell, type Column, COLOR, financeSeal, letterhead, pageFooters, PdfLayout, SIZE } from '../documents/pdf-layout';
 import type { SettlementListView } from './settlement.view';
 
 export interface SettlementDocumentData {
@@ -32,14 +31,8 @@ export async function renderSettlementDocument(data: SettlementDocumentData, opt
   const tz = options.timeZone ?? 'UTC';
   const layout = new PdfLayout({ Title: `Settlement list ${data.orderNumber}`, Author: options.companyName, Subject: `Settlement list of order ${data.orderNumber}`, Creator: 'OPM sales' });
   registerFonts(layout.doc, {});
-  const { doc, left, width } = layout;
-  const top = PAGE.top;
-  let y = layout.text(options.companyName, left, top, width * 0.6, { font: FONT.bold, size: 14, color: COLOR.accent });
-  if (options.companyNameZh) y = layout.text(options.companyNameZh, left, y + 1, width * 0.6, { font: FONT.bold, size: 12, color: COLOR.accent });
-  const titleBottom = layout.text('SETTLEMENT LIST', left + width * 0.6, top, width * 0.4, { font: FONT.bold, size: 14, align: 'right' });
-  y = Math.max(y, layout.text('结算清单', left + width * 0.6, titleBottom + 1, width * 0.4, { font: FONT.bold, size: 12, align: 'right' })) + 6;
-  layout.rule(y, { color: COLOR.accent, weight: 1.5 });
-  doc.y = y + 10;
+  const { doc, width } = layout;
+  letterhead(layout, options, 'SETTLEMENT LIST', '结算清单');
 
   layout.fields(
     [
@@ -109,23 +102,7 @@ export async function renderSettlementDocument(data: SettlementDocumentData, opt
     { headings: ["Customer's reconciliation  客户对账", 'Finance review and invoice  财务审核与发票'], labelWidth: 100 },
   );
 
-  if (list.status === 'APPROVED') {
-    layout.block(
-      {
-        height: () => 2 * SEAL_RADIUS + 8,
-        draw(x, by, w) {
-          drawSeal(doc, { cx: x + w - SEAL_RADIUS, cy: by + SEAL_RADIUS + 4, radius: SEAL_RADIUS, name: options.companyNameZh ?? options.companyName.toUpperCase(), label: '财务专用章', font: FONT.bold });
-        },
-      },
-      {},
-    );
-  }
-  layout.everyPage((index, count) => {
-    const fy = doc.page.height - PAGE.footer + 14;
-    layout.rule(fy - 5);
-    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-    doc.text(`Settlement list 结算清单 · ${data.orderNumber}`, left, fy, { lineBreak: false });
-    doc.text(`Page ${index + 1} / ${count}`, left, fy, { width, align: 'right', lineBreak: false });
-  });
+  if (list.status === 'APPROVED') financeSeal(layout, options);
+  pageFooters(layout, `Settlement list 结算清单 · ${data.orderNumber}`);
   return layout.end();
 }

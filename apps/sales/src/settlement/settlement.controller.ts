@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { FinanceInvoiceIssuedV1, FinanceInvoiceSettledV1, FinanceSettlementRejectedV1 } from '@opm/contracts';
+import { FinanceInvoiceIssuedV1, FinanceInvoiceSettledV1, FinancePaymentRecordedV1, FinanceSettlementRejectedV1 } from '@opm/contracts';
 import { Allow, ApiAnswers, CurrentPrincipal, type EventContext, Inbox, type Principal, uuidParam } from '@opm/platform';
 import { SubmitSettlementDto } from './dto/submit-settlement.dto';
 import { SETTLEMENT_EXAMPLE, SettlementListView } from './settlement.view';
@@ -54,6 +54,22 @@ export class SettlementController {
   }
 }
 
+/** The order's invoice as sales knows it from finance's events (issue 16 item 7). */
+@ApiTags('settlement')
+@Controller('orders/:id/invoice')
+export class InvoiceDocumentController {
+  constructor(@Inject(SettlementService) private readonly settlement: SettlementService) {}
+
+  @Get('document.pdf')
+  @ApiOperation({ summary: 'The printable invoice (issue 16 item 7, R7.2): number, dates, customer, delivered lines at the order prices, total, paid and outstanding, bank reference; sealed' })
+  @ApiResponse({ status: 200, content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiAnswers(null, { errors: [400, 404], description: 'the invoice as a PDF; 404 while finance has issued none', headers: { 'Content-Disposition': '`inline; filename="<invoice number>.pdf"`' } })
+  async document(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { number, pdf } = await this.settlement.invoicePdf(id);
+    void reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${number}.pdf"`).send(pdf);
+  }
+}
+
 /** Finance's answers to a settlement list, each applied once (the inbox) in its own transaction. */
 @Controller()
 export class SettlementConsumer {
@@ -70,6 +86,11 @@ export class SettlementConsumer {
   @EventPattern(FinanceInvoiceIssuedV1.topic)
   async onInvoiceIssued(@Ctx() ctx: EventContext): Promise<void> {
     await this.inbox.consume('sales.settlement.invoice-issued', FinanceInvoiceIssuedV1, ctx, (e, m) => this.settlement.applyInvoiceIssued(m, e.payload));
+  }
+
+  @EventPattern(FinancePaymentRecordedV1.topic)
+  async onPaymentRecorded(@Ctx() ctx: EventContext): Promise<void> {
+    await this.inbox.consume('sales.settlement.payment-recorded', FinancePaymentRecordedV1, ctx, (e, m) => this.settlement.applyPaymentRecorded(m, e.payload));
   }
 
   @EventPattern(FinanceInvoiceSettledV1.topic)

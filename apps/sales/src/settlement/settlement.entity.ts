@@ -18,6 +18,8 @@ export interface SettlementInvoiceRecord {
   currency: string;
   issuedAt: string;
   dueDate: string;
+  /** What remained after finance's last payment (finance.payment.recorded); absent while none was heard. */
+  outstanding?: string | null;
 }
 
 /** An order's settlement list (R7.1-7.2), one per order, drafted by sales from the delivered quantities. Written under the order's row lock. */

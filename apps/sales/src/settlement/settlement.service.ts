@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { type FinanceInvoiceIssued, type FinanceInvoiceSettled, type FinanceSettlementRejected, SalesSettlementSubmittedV1 } from '@opm/contracts';
-import { AuditLog, ConflictProblem, inTransaction, NotFoundProblem, Outbox, type Principal } from '@opm/platform';
+import { type FinanceInvoiceIssued, type FinanceInvoiceSettled, type FinancePaymentRecorded, type FinanceSettlementRejected, SalesSettlementSubmittedV1 } from '@opm/contracts';
+import { AuditLog, ConflictProblem, inTransaction, NotFoundProblem, NotYetApplicable, Outbox, type Principal } from '@opm/platform';
 import { CatalogProduct } from '../catalog/catalog-product.entity';
 import { SALES_CONFIG, type SalesConfig } from '../config/sales-config';
 import { Customer } from '../customers/customer.entity';
+import { renderInvoiceDocument } from './invoice-document';
 import { OrderFacts } from '../lifecycle/order-facts';
 import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
 import { canTake } from '../lifecycle/order-state-machine';
@@ -139,6 +140,20 @@ export class SettlementService {
     return { number: order.number, pdf };
   }
 
+  /** The printable invoice (issue 16 item 7, R7.2): 404 while finance has issued none for the order. */
+  async invoicePdf(orderId: string): Promise<{ number: string; pdf: Buffer }> {
+    const order = await this.orders.find(orderId);
+    const list = toSettlementView(await this.find(this.dataSource.manager, orderId));
+    const invoice = list.invoice;
+    if (!invoice) throw new NotFoundProblem(`order ${orderId} has no invoice yet`);
+    const customer = await this.dataSource.getRepository(Customer).findOneBy({ id: order.customerId });
+    const pdf = await renderInvoiceDocument(
+      { orderNumber: order.number, customerName: customer?.name ?? order.customerId, list: { ...list, invoice } },
+      { companyName: this.config.COMPANY_NAME, companyNameZh: this.config.COMPANY_NAME_ZH, bankReference: this.config.INVOICE_BANK_REFERENCE },
+    );
+    return { number: invoice.number, pdf };
+  }
+
   /** Finance sent the list back (R7.2): DRAFT again with the comment, unless it decided an older submission. */
   async applyRejected(m: EntityManager, p: FinanceSettlementRejected): Promise<void> {
     await this.orders.lock(m, p.orderId);
@@ -166,6 +181,16 @@ export class SettlementService {
     });
     await m.save(list);
     await this.advance(m, list);
+  }
+
+  /** Finance recorded a payment: the invoice's outstanding amount as finance derived it (waits for the invoice itself). */
+  async applyPaymentRecorded(m: EntityManager, p: FinancePaymentRecorded): Promise<void> {
+    await this.orders.lock(m, p.orderId);
+    const list = await m.findOneBy(Settlement, { orderId: p.orderId });
+    if (!list?.invoice || list.invoice.invoiceId !== p.invoiceId) throw new NotYetApplicable(`sales has not heard of invoice ${p.invoiceNumber} yet`);
+    list.invoice = { ...list.invoice, outstanding: p.outstanding };
+    list.version += 1;
+    await m.save(list);
   }
 
   /** Finance reports the invoice paid in full: the order SETTLED (once it is INVOICED: the two events may cross). */

@@ -32,7 +32,7 @@ export const SettlementListView = apiView(
       .nullable()
       .describe("finance's last decision; a rejection's comment is shown here"),
     invoice: z
-      .object({ invoiceId: z.uuid(), number: z.string(), amount: MoneySchema, currency: CurrencySchema, issuedAt: z.iso.datetime({ offset: true }), dueDate: z.iso.date() })
+      .object({ invoiceId: z.uuid(), number: z.string(), amount: MoneySchema, currency: CurrencySchema, issuedAt: z.iso.datetime({ offset: true }), dueDate: z.iso.date(), outstanding: MoneySchema.nullable().optional().describe("what remained to pay after finance's last payment sales heard of; absent while none was") })
       .nullable()
       .describe('the invoice finance issued on approval'),
     paidAt: z.iso.datetime({ offset: true }).nullable().describe('when the invoice was paid in full'),

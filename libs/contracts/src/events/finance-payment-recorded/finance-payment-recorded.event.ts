@@ -25,7 +25,7 @@ export const FinancePaymentRecordedV1 = defineEvent(
     description: 'Finance recorded a (partial) payment of an invoice (R7.2, R7.4 settlement record).',
     key: 'orderId',
     publishers: ['finance'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type FinancePaymentRecorded = z.infer<typeof FinancePaymentRecordedV1.payload>;
