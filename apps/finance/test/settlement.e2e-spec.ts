@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, daysFromToday, DEMO_CUSTOMERS, isoDay, toMinorUnits } from '@opm/contracts';
 import { clearOrderBody, eventually, OrderDriver, TestStack } from '@opm/testing';
+import { extractPdf } from '../../sales/src/documents/test/pdf-text';
 
 interface Problem {
   status: number;
@@ -73,6 +74,7 @@ describe('settlement (e2e)', () => {
       if (res.status !== 200 || res.body.revision !== revision) throw new Error(`finance does not hold revision ${revision} of ${id}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     }, { timeoutMs: 60_000 });
+  const invoicePdf = async (id: string) => fetch(`${stack.member('gateway').baseUrl}/api/v1/orders/${id}/invoice/document.pdf`, { headers: { authorization: await stack.bearer('production.staff') } });
   const agreed = { agreedBy: 'Wang Fang, purchasing', agreedAt: new Date().toISOString(), note: 'quantities agreed by e-mail' };
   const pay = (invoiceId: string, body: object, key: string = randomUUID()) => driver.post(`/finance/invoices/${invoiceId}/payments`, 'finance.staff', body, { 'idempotency-key': key });
 
@@ -131,6 +133,8 @@ describe('settlement (e2e)', () => {
     expect((await driver.post(`/orders/${id}/settlement`, 'sales.staff')).status).toBe(201);
     expect((await driver.post(`/orders/${id}/settlement/submit`, 'sales.staff', { ...agreed, note: 'signed proof of delivery attached' })).body).toMatchObject({ status: 'SUBMITTED', revision: 2 });
     await financeHolds(id, 2);
+    // No invoice yet: its printable document is 404.
+    expect((await invoicePdf(id)).status).toBe(404);
     const approved = await driver.post(`/finance/settlements/${id}/review`, 'finance.head', { decision: 'APPROVE', comment: 'matches the proofs of delivery' });
     expect(approved.status).toBe(200);
     const invoice = approved.body.invoice as InvoiceBody;
@@ -165,6 +169,17 @@ describe('settlement (e2e)', () => {
     const afterRetry = await driver.get(`/finance/invoices/${invoice.id}`, 'finance.staff');
     expect(afterRetry.body).toMatchObject({ status: 'PARTIALLY_PAID', outstanding: '750.00' });
     expect(afterRetry.body.payments).toHaveLength(1);
+
+    // R7.2 issue 16 item 7: sales hears the payment; the printable invoice through the gateway shows its number, paid and outstanding.
+    await eventually(async () => {
+      const list = await settlement(id);
+      if (list.invoice?.outstanding !== '750.00') throw new Error(`sales has not heard the payment yet: ${JSON.stringify(list.invoice)}`);
+    }, { timeoutMs: 60_000 });
+    const invoiceDoc = await invoicePdf(id);
+    expect(invoiceDoc.status).toBe(200);
+    expect(invoiceDoc.headers.get('content-type')).toBe('application/pdf');
+    const invoiceText = (await extractPdf(Buffer.from(await invoiceDoc.arrayBuffer()))).pages.join('').replace(/\s+/g, '');
+    for (const part of [invoice.number, invoice.dueDate, '1,250.00', 'Paid已付500.00', 'Outstanding未付750.00']) expect({ part, found: invoiceText.includes(part) }).toEqual({ part, found: true });
 
     // Bad input 400 naming the field; more than outstanding 422 naming amount; nothing recorded.
     const badMethod = await pay(invoice.id, { ...partialBody, method: 'BITCOIN' });
