@@ -56,3 +56,4 @@ export * from './events/finance-settlement-rejected/finance-settlement-rejected.
 export * from './events/finance-invoice-issued/finance-invoice-issued.event';
 export * from './events/finance-payment-recorded/finance-payment-recorded.event';
 export * from './events/finance-invoice-settled/finance-invoice-settled.event';
+export * from './events/finance-invoice-dunned/finance-invoice-dunned.event';

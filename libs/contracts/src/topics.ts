@@ -42,6 +42,7 @@ import { FinanceSettlementRejectedV1 } from './events/finance-settlement-rejecte
 import { FinanceInvoiceIssuedV1 } from './events/finance-invoice-issued/finance-invoice-issued.event';
 import { FinancePaymentRecordedV1 } from './events/finance-payment-recorded/finance-payment-recorded.event';
 import { FinanceInvoiceSettledV1 } from './events/finance-invoice-settled/finance-invoice-settled.event';
+import { FinanceInvoiceDunnedV1 } from './events/finance-invoice-dunned/finance-invoice-dunned.event';
 
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
@@ -88,6 +89,7 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   FinanceInvoiceIssuedV1,
   FinancePaymentRecordedV1,
   FinanceInvoiceSettledV1,
+  FinanceInvoiceDunnedV1,
 ];
 
 export const allTopics = (): string[] => ALL_EVENTS.flatMap((e) => [e.topic, deadLetterTopic(e.topic)]);

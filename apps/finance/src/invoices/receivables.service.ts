@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { daysBetween, isoDay, toMinorUnits } from '@opm/contracts';
-import { AuditLog, ConflictProblem, inTransaction, NotFoundProblem, type Page, type Principal } from '@opm/platform';
+import { daysBetween, FinanceInvoiceDunnedV1, isoDay, toMinorUnits } from '@opm/contracts';
+import { AuditLog, ConflictProblem, inTransaction, NotFoundProblem, Outbox, type Page, type Principal } from '@opm/platform';
 import { FINANCE_CONFIG, type FinanceConfig } from '../config/finance-config';
 import { ageReceivables } from './ageing';
 import { type DisputeAction, disputeAllows, disputeRefusal } from './dispute-rules';
@@ -24,6 +24,7 @@ export class ReceivablesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
     @Inject(FINANCE_CONFIG) private readonly config: FinanceConfig,
   ) {}
 
@@ -68,8 +69,8 @@ export class ReceivablesService {
   async runDunning(now: Date = new Date()): Promise<number> {
     const today = isoDay(now);
     return this.dataSource.transaction(async (m) => {
-      const due: { id: string; number: string; orderId: string; status: string; dueDate: string; outstanding: string; lastLevel: DunningLevel | null }[] = await m.query(
-        `SELECT i.id, i.number, i."orderId", i.status, i."dueDate"::text AS "dueDate",
+      const due: { id: string; number: string; orderId: string; customerId: string; currency: string; status: string; dueDate: string; outstanding: string; lastLevel: DunningLevel | null }[] = await m.query(
+        `SELECT i.id, i.number, i."orderId", i."customerId", i.currency, i.status, i."dueDate"::text AS "dueDate",
                 (i.amount - coalesce((SELECT sum(p.amount) FROM finance_payment p WHERE p."invoiceId" = i.id), 0))::text AS outstanding,
                 (SELECT n.level FROM finance_dunning_notice n WHERE n."invoiceId" = i.id ORDER BY n."daysOverdue" DESC LIMIT 1) AS "lastLevel"
            FROM finance_invoice i
@@ -84,6 +85,19 @@ export class ReceivablesService {
         if (!level) continue;
         const notice = m.create(DunningNotice, { id: randomUUID(), invoiceId: invoice.id, level, daysOverdue, outstanding: invoice.outstanding, noticeDate: today, recordedAt: new Date() });
         await m.insert(DunningNotice, notice);
+        // Sales mails the customer (issue 16 item 4); the event commits with the notice.
+        await this.outbox.publish(m, FinanceInvoiceDunnedV1, { orderId: invoice.orderId }, {
+          invoiceId: invoice.id,
+          number: invoice.number,
+          orderId: invoice.orderId,
+          customerId: invoice.customerId,
+          level,
+          daysOverdue,
+          outstanding: Number(toMinorUnits(invoice.outstanding)),
+          currency: invoice.currency,
+          dueDate: invoice.dueDate,
+          dunnedAt: notice.recordedAt.toISOString(),
+        });
         await this.audit.record(m, {
           action: 'invoice.dunned',
           entityType: 'invoice',
