@@ -14,6 +14,9 @@ import { Execution1796165802032 } from './database/migrations/1796165802032-exec
 import { Shipping1796300001000 } from './database/migrations/1796300001000-shipping';
 import { ExecutionModule } from './execution/execution.module';
 import { Settlement1796700000000 } from './database/migrations/1796700000000-settlement';
+import { DunningMail1797000001000 } from './database/migrations/1797000001000-dunning-mail';
+import { DunningMail } from './dunning/dunning-mail.entity';
+import { DunningModule } from './dunning/dunning.module';
 import { Settlement } from './settlement/settlement.entity';
 import { SettlementModule } from './settlement/settlement.module';
 import { OrderExecution } from './execution/order-execution.entity';
@@ -32,8 +35,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000];
 
 @Module({})
 export class SalesAppModule {
@@ -51,6 +54,7 @@ export class SalesAppModule {
         IssuanceModule,
         ExecutionModule,
         SettlementModule,
+        DunningModule,
         CustomersModule,
         CatalogModule,
       ],

@@ -88,7 +88,7 @@ describe('finance invoices (PostgreSQL)', () => {
     expect((await standings(customerId)).at(-1)).toMatchObject({ openInvoiceAmount: '500.00' });
   });
 
-  it('R7.3 dunning on a fixed clock: a reminder, a final notice and legal as the days overdue reach 1, 30 and 60, each once; a dispute suspends it while open', async () => {
+  it('R7.3 dunning on a fixed clock (each level published as finance.invoice.dunned): a reminder, a final notice and legal as the days overdue reach 1, 30 and 60, each once; a dispute suspends it while open', async () => {
     const { invoice } = await invoiced('30 days net');
     const { invoice: disputed } = await invoiced('30 days net');
     const day = (n: number) => new Date(Date.parse(`${invoice.dueDate}T12:00:00Z`) + n * DAY);
@@ -109,6 +109,14 @@ describe('finance invoices (PostgreSQL)', () => {
     await receivables.runDunning(day(200));
     await receivables.runDunning(day(201));
     expect(await levels(disputed.id)).toEqual(['LEGAL@200']);
+    // Issue 16 item 4: each recorded level went out through the outbox with it, once, for sales to mail.
+    const dunned = async (invoiceId: string) =>
+      (await ctx.dataSource.query(`SELECT value->'payload' AS payload FROM outbox WHERE topic = 'finance.invoice.dunned.v1' AND value->'payload'->>'invoiceId' = $1 ORDER BY seq`, [invoiceId])).map(
+        (r: { payload: { level: string; daysOverdue: number; outstanding: number; currency: string; dueDate: string; number: string } }) => r.payload,
+      );
+    expect((await dunned(invoice.id)).map((p) => `${p.level}@${p.daysOverdue}`)).toEqual(['REMINDER@1', 'FINAL_NOTICE@30', 'LEGAL@60']);
+    expect((await dunned(invoice.id))[0]).toMatchObject({ number: invoice.number, outstanding: 125000, currency: 'CNY', dueDate: invoice.dueDate });
+    expect((await dunned(disputed.id)).map((p) => `${p.level}@${p.daysOverdue}`)).toEqual(['LEGAL@200']);
   });
 
   it('R7.3 a paid invoice is not dunned, however late', async () => {

@@ -41,6 +41,8 @@ const schema = z.object({
   /** SMTP server for sending the order to the customer (R4.4), e.g. smtp://user:pass@mail:587; unset: no e-mail. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
   SMTP_FROM: z.string().default('orders@acme.example'),
+  /** How often pending dunning e-mails are (re)tried (R7.3, issue 16 item 4). */
+  DUNNING_MAIL_SCAN_MS: z.coerce.number().int().min(50).default(10_000),
 });
 
 export type SalesConfig = z.infer<typeof schema>;

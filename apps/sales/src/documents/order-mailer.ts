@@ -96,6 +96,16 @@ export class OrderMailer {
     }
   }
 
+  /** A plain-text e-mail (a dunning notice, R7.3) to one recipient. */
+  async sendText(mail: { to: string; toName?: string | null; subject: string; text: string }): Promise<SentOrderMail> {
+    try {
+      const info = await this.transport.sendMail({ from: this.config.from, to: mail.toName ? { name: mail.toName, address: mail.to } : mail.to, subject: mail.subject, text: mail.text });
+      return { messageId: info.messageId, accepted: info.accepted.map(String) };
+    } catch (error) {
+      throw this.failure(`sending "${mail.subject}" to ${mail.to}`, error);
+    }
+  }
+
   /** Connects and authenticates without sending: for a health check or start-up validation. */
   async verify(): Promise<void> {
     try {
