@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { simpleParser } from 'mailparser';
 import { addDays, daysFromToday, DEMO_CUSTOMERS, isoDay, toMinorUnits } from '@opm/contracts';
 import { clearOrderBody, eventually, OrderDriver, TestStack } from '@opm/testing';
-import { extractPdf } from '../../sales/src/documents/test/pdf-text';
+import { extractPdf } from '@opm/testing';
+import { type SmtpSink, startSmtpSink } from '@opm/testing';
 
 interface Problem {
   status: number;
@@ -42,14 +44,22 @@ const fields = (body: Problem) => [...new Set((body.errors ?? []).map((e) => e.f
 describe('settlement (e2e)', () => {
   let stack: TestStack;
   let driver: OrderDriver;
+  let smtp: SmtpSink;
 
   beforeAll(async () => {
+    smtp = await startSmtpSink({ user: 'opm', pass: 'dunning-mail' });
     // Generous upstream timeouts for a loaded 2-core machine (what earlier files left on the broker, TestStack skips).
-    stack = await TestStack.start({ env: { UPSTREAM_TIMEOUT_MS: '60000', PART_TIMEOUT_MS: '20000' } });
+    // Dunning (issue 16 item 4): a real SMTP server, finance's overdue scan every second and sales' mail scan every 250 ms.
+    stack = await TestStack.start({
+      env: { UPSTREAM_TIMEOUT_MS: '60000', PART_TIMEOUT_MS: '20000', SMTP_URL: `smtp://opm:dunning-mail@${smtp.host}:${smtp.port}`, FINANCE_OVERDUE_SCAN_MS: '1000', DUNNING_MAIL_SCAN_MS: '250' },
+    });
     driver = new OrderDriver(stack);
     await stack.waitForDemoData();
   }, 480_000);
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    await stack?.stop();
+    await smtp?.close();
+  });
 
   /** Ships and delivers every ordered quantity of an order READY_TO_SHIP: the order DELIVERED. */
   const shipAndDeliver = async (id: string, quantity: number) => {
@@ -235,6 +245,27 @@ describe('settlement (e2e)', () => {
     const invoice = approved.body.invoice as InvoiceBody;
     expect(invoice).toMatchObject({ dueDate: pastDue, dueDateSource: 'FINANCE', amount: '1250.00', status: 'OPEN' });
     await driver.statusBecomes(id, 'INVOICED');
+
+    // R7.3 issue 16 item 4: three days overdue reaches the reminder; sales mails it to the customer once, with its text.
+    const reminderMail = await eventually(async () => {
+      const found = await Promise.all(smtp.messages.filter((m) => m.rcptTo.includes(customer.email as string)).map((m) => simpleParser(m.raw)));
+      const mine = found.filter((m) => m.subject?.includes(invoice.number));
+      if (mine.length === 0) throw new Error(`no dunning mail for ${invoice.number} yet`);
+      return mine;
+    }, { timeoutMs: 60_000 });
+    const dunningMails = await eventually(async () => {
+      const res = await driver.get(`/orders/${id}/invoice/dunning`, 'sales.staff');
+      if (res.body.items?.[0]?.status !== 'MAILED') throw new Error(`not MAILED yet: ${JSON.stringify(res.body)}`);
+      return res.body.items as { level: string; daysOverdue: number; status: string; mailedTo: string; attempts: number }[];
+    }, { timeoutMs: 30_000 });
+    expect(dunningMails).toEqual([expect.objectContaining({ level: 'REMINDER', daysOverdue: 3, status: 'MAILED', mailedTo: customer.email, attempts: 1 })]);
+    expect(reminderMail[0].subject).toBe(`Payment reminder / 付款提醒: ${invoice.number}`);
+    const mailText = reminderMail[0].text ?? '';
+    for (const part of ['Payment reminder', `Invoice: ${invoice.number}`, 'Amount outstanding: 1,250.00 CNY', `Due date: ${pastDue}`, 'Days overdue: 3']) expect({ part, found: mailText.includes(part) }).toEqual({ part, found: true });
+    // Later scans do not mail the same level again.
+    await new Promise((r) => setTimeout(r, 2_500));
+    const again = await Promise.all(smtp.messages.filter((m) => m.rcptTo.includes(customer.email as string)).map((m) => simpleParser(m.raw)));
+    expect(again.filter((m) => m.subject?.includes(invoice.number))).toHaveLength(1);
 
     // R2.4: finance's standing comes from its invoices: the order left the open orders, its invoice is open and overdue.
     const after = (await driver.get(`/customers/${customer.id}/credit`, 'finance.staff')).body;

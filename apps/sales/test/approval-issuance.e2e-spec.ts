@@ -2,8 +2,8 @@ import { simpleParser } from 'mailparser';
 import request from 'supertest';
 import { daysFromToday, DEPARTMENT_SERVICES } from '@opm/contracts';
 import { eventually, mintToken, orderBody, TestStack } from '@opm/testing';
-import { extractPdf } from '../src/documents/test/pdf-text';
-import { SmtpSink, startSmtpSink } from '../src/documents/test/smtp-sink';
+import { extractPdf } from '@opm/testing';
+import { SmtpSink, startSmtpSink } from '@opm/testing';
 
 /** A catalog order every department clears at once (auto-confirm), with Chinese special requirements. */
 const clearOrder = () =>

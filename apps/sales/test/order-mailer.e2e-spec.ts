@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { composeOrderMail, OrderMailer, OrderMailError } from '../src/documents/order-mailer';
 import { renderOrderDocument } from '../src/documents/order-document';
 import { COMPANY, sampleOrder } from '../src/documents/test/sample-order';
-import { startSmtpSink, type SmtpSink } from '../src/documents/test/smtp-sink';
+import { startSmtpSink, type SmtpSink } from '@opm/testing';
 
 const USER = 'sales-bot';
 const PASS = 'S3cret/P@ss word';

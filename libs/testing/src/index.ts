@@ -15,3 +15,5 @@ export type { components, operations, paths } from './generated/openapi';
 export * from './metrics';
 export * from './otlp-receiver';
 export * from './order-driver';
+export * from './pdf-text';
+export * from './smtp-sink';

@@ -110,9 +110,10 @@ describe('finance invoices (PostgreSQL)', () => {
     await receivables.runDunning(day(201));
     expect(await levels(disputed.id)).toEqual(['LEGAL@200']);
     // Issue 16 item 4: each recorded level went out through the outbox with it, once, for sales to mail.
-    const dunned = async (invoiceId: string) =>
+    type Dunned = { level: string; daysOverdue: number; outstanding: number; currency: string; dueDate: string; number: string };
+    const dunned = async (invoiceId: string): Promise<Dunned[]> =>
       (await ctx.dataSource.query(`SELECT value->'payload' AS payload FROM outbox WHERE topic = 'finance.invoice.dunned.v1' AND value->'payload'->>'invoiceId' = $1 ORDER BY seq`, [invoiceId])).map(
-        (r: { payload: { level: string; daysOverdue: number; outstanding: number; currency: string; dueDate: string; number: string } }) => r.payload,
+        (r: { payload: Dunned }) => r.payload,
       );
     expect((await dunned(invoice.id)).map((p) => `${p.level}@${p.daysOverdue}`)).toEqual(['REMINDER@1', 'FINAL_NOTICE@30', 'LEGAL@60']);
     expect((await dunned(invoice.id))[0]).toMatchObject({ number: invoice.number, outstanding: 125000, currency: 'CNY', dueDate: invoice.dueDate });

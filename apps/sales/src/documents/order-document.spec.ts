@@ -6,7 +6,7 @@ import { formatMoney, formatQuantity } from './formatting';
 import { type OrderDocumentData, renderOrderDocument } from './order-document';
 import { PAGE } from './pdf-layout';
 import { SEAL_COLOR } from './seal';
-import { type ExtractedPdf, extractPdf } from './test/pdf-text';
+import { type ExtractedPdf, extractPdf } from '@opm/testing';
 import { COMPANY, longOrder, sampleOrder } from './test/sample-order';
 
 /** Extracted text wraps lines and splits runs; compare without any whitespace. */

@@ -1,5 +1,5 @@
 import { SEAL_COLOR } from '../documents/seal';
-import { extractPdf } from '../documents/test/pdf-text';
+import { extractPdf } from '@opm/testing';
 import { invoiceBalance, renderInvoiceDocument } from './invoice-document';
 import { SETTLEMENT_EXAMPLE } from './settlement.view';
 
