@@ -222,7 +222,7 @@ describe('settlement (e2e)', () => {
     expect(actions.filter((a) => a === 'order.settled')).toHaveLength(1);
   }, 600_000);
 
-  it('R2.4 R7.2 R7.4 terms finance cannot read need a due date (422 naming paymentTerms and dueDate); an invoice past due fails the customer\'s next credit check until it is paid; the payment is a settlement record, exported as CSV', async () => {
+  it('R2.4 R7.2 R7.3 R7.4 terms finance cannot read need a due date (422 naming paymentTerms and dueDate); an invoice past due is dunned and the reminder mailed to the customer once, and fails the customer\'s next credit check until it is paid; the payment is a settlement record, exported as CSV', async () => {
     const customer = DEMO_CUSTOMERS[1];
     const { id } = await driver.readyToShip(clearOrderBody({ customerId: customer.id, paymentTerms: 'as agreed in framework contract FC-2026-07' }));
     await shipAndDeliver(id, 100);
@@ -261,7 +261,7 @@ describe('settlement (e2e)', () => {
     expect(dunningMails).toEqual([expect.objectContaining({ level: 'REMINDER', daysOverdue: 3, status: 'MAILED', mailedTo: customer.email, attempts: 1 })]);
     expect(reminderMail[0].subject).toBe(`Payment reminder / 付款提醒: ${invoice.number}`);
     const mailText = reminderMail[0].text ?? '';
-    for (const part of ['Payment reminder', `Invoice: ${invoice.number}`, 'Amount outstanding: 1,250.00 CNY', `Due date: ${pastDue}`, 'Days overdue: 3']) expect({ part, found: mailText.includes(part) }).toEqual({ part, found: true });
+    for (const part of ['friendly reminder', `Invoice: ${invoice.number}`, 'Amount outstanding: 1,250.00 CNY', `Due date: ${pastDue}`, 'Days overdue: 3']) expect({ part, found: mailText.includes(part) }).toEqual({ part, found: true });
     // Later scans do not mail the same level again.
     await new Promise((r) => setTimeout(r, 2_500));
     const again = await Promise.all(smtp.messages.filter((m) => m.rcptTo.includes(customer.email as string)).map((m) => simpleParser(m.raw)));
