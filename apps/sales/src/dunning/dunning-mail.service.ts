@@ -10,6 +10,7 @@ import { OrderMailer } from '../documents/order-mailer';
 import { ORDER_MAILER } from '../issuance/issuance.service';
 import { composeDunningMail } from './dunning-mail';
 import { DunningMail } from './dunning-mail.entity';
+import type { DunningMailsView } from './dunning-mail.view';
 
 export interface DunningMailView {
   invoiceId: string;
@@ -131,7 +132,7 @@ export class DunningMailService implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  async ofOrder(orderId: string): Promise<{ items: DunningMailView[] }> {
+  async ofOrder(orderId: string): Promise<DunningMailsView> {
     const rows = await this.dataSource.getRepository(DunningMail).find({ where: { orderId }, order: { dunnedAt: 'ASC' } });
     return { items: rows.map(toView) };
   }

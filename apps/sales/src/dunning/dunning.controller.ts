@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FinanceInvoiceDunnedV1 } from '@opm/contracts';
-import { type EventContext, Inbox, uuidParam } from '@opm/platform';
-import { DunningMailService, type DunningMailView } from './dunning-mail.service';
+import { ApiAnswers, type EventContext, Inbox, uuidParam } from '@opm/platform';
+import { DunningMailService } from './dunning-mail.service';
+import { DunningMailsView } from './dunning-mail.view';
 
 @ApiTags('settlement')
 @Controller('orders/:id/invoice/dunning')
@@ -12,8 +13,8 @@ export class DunningController {
 
   @Get()
   @ApiOperation({ summary: "The dunning levels finance recorded for the order's invoice and whether each was mailed to the customer (R7.3, issue 16 item 4)" })
-  @ApiResponse({ status: 200, description: 'items: level, days overdue, status PENDING / MAILED / NO_SMTP / NO_ADDRESS, mailed to and at, attempts, last error' })
-  list(@Param('id', uuidParam('id')) id: string): Promise<{ items: DunningMailView[] }> {
+  @ApiAnswers(DunningMailsView, { errors: [400], description: 'each recorded level with its mail status, oldest first' })
+  list(@Param('id', uuidParam('id')) id: string): Promise<DunningMailsView> {
     return this.dunning.ofOrder(id);
   }
 }
