@@ -28,6 +28,8 @@ describe('sales API contract', () => {
       'GET /orders/{id}/customer-confirmations -> 200 CustomerConfirmations | 400 401 413 415 429 | bearer',
       'GET /orders/{id}/document.pdf -> 200 inline | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/execution -> 200 OrderExecution | 400 401 404 413 415 429 | bearer',
+      'GET /orders/{id}/invoice/document.pdf -> 200 inline | 400 401 404 413 415 429 | bearer',
+      'GET /orders/{id}/invoice/dunning -> 200 DunningMails | 400 401 413 415 429 | bearer',
       'GET /orders/{id}/issuance -> 200 Issuance | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/review -> 200 ReviewRounds | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/settlement -> 200 SettlementList | 400 401 404 413 415 429 | bearer',

@@ -860,6 +860,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/invoice/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable invoice (issue 16 item 7, R7.2): number, dates, customer, delivered lines at the order prices, total, paid and outstanding, bank reference; sealed */
+        get: operations["sales_InvoiceDocumentController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/invoice/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dunning levels finance recorded for the order's invoice and whether each was mailed to the customer (R7.3, issue 16 item 4) */
+        get: operations["sales_DunningController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/issuance": {
         parameters: {
             query?: never;
@@ -2646,6 +2680,29 @@ export interface components {
             signedAt: string;
             signedBy: string;
         };
+        DunningMails: {
+            items: {
+                attempts: number;
+                daysOverdue: number;
+                /** Format: date-time */
+                dunnedAt: string;
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                /** @description the last SMTP failure while PENDING */
+                lastError: string | null;
+                /** @enum {string} */
+                level: "REMINDER" | "FINAL_NOTICE" | "LEGAL";
+                /** Format: date-time */
+                mailedAt: string | null;
+                mailedTo: string | null;
+                /**
+                 * @description PENDING: to be (re)tried; MAILED; NO_SMTP: no SMTP_URL, not mailed; NO_ADDRESS: the customer has no e-mail address
+                 * @enum {string}
+                 */
+                status: "PENDING" | "MAILED" | "NO_SMTP" | "NO_ADDRESS";
+            }[];
+        };
         DunningNoticeList: {
             items: {
                 daysOverdue: number;
@@ -4296,6 +4353,8 @@ export interface components {
                 /** Format: date-time */
                 issuedAt: string;
                 number: string;
+                /** @description what remained to pay after finance's last payment sales heard of; absent while none was */
+                outstanding?: string | null;
             } | null;
             /** @description every order line: ordered and delivered quantity, the order price, the amount of what was delivered (R7.1-7.2) */
             lines: {
@@ -9792,6 +9851,155 @@ export interface operations {
             };
             /** @description no such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_InvoiceDocumentController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invoice as a PDF; 404 while finance has issued none */
+            200: {
+                headers: {
+                    /** @description `inline; filename="<invoice number>.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_DunningController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description each recorded level with its mail status, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningMails"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
