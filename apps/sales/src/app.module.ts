@@ -17,6 +17,10 @@ import { Settlement1796700000000 } from './database/migrations/1796700000000-set
 import { DunningMail1797000001000 } from './database/migrations/1797000001000-dunning-mail';
 import { DunningMail } from './dunning/dunning-mail.entity';
 import { DunningModule } from './dunning/dunning.module';
+import { TrackingLedger1797100000000 } from './database/migrations/1797100000000-tracking-ledger';
+import { LedgerEntry } from './tracking/ledger/ledger-entry.entity';
+import { LedgerModule } from './tracking/ledger/ledger.module';
+import { ReportsModule } from './tracking/reports/reports.module';
 import { Settlement } from './settlement/settlement.entity';
 import { SettlementModule } from './settlement/settlement.module';
 import { OrderExecution } from './execution/order-execution.entity';
@@ -35,8 +39,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail, LedgerEntry];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000, TrackingLedger1797100000000];
 
 @Module({})
 export class SalesAppModule {
@@ -55,6 +59,8 @@ export class SalesAppModule {
         ExecutionModule,
         SettlementModule,
         DunningModule,
+        LedgerModule,
+        ReportsModule,
         CustomersModule,
         CatalogModule,
       ],

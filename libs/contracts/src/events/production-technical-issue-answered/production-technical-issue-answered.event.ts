@@ -15,7 +15,7 @@ export const ProductionTechnicalIssueAnsweredV1 = defineEvent(
     description: "The technical department (production's engineering module) answered a technical issue of an order (R5.4).",
     key: 'orderId',
     publishers: ['production'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type ProductionTechnicalIssueAnswered = z.infer<typeof ProductionTechnicalIssueAnsweredV1.payload>;

@@ -16,7 +16,7 @@ export const ProductionTechnicalIssueRaisedV1 = defineEvent(
     description: 'Someone working on an order asked the technical department a question (R5.4).',
     key: 'orderId',
     publishers: ['production'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type ProductionTechnicalIssueRaised = z.infer<typeof ProductionTechnicalIssueRaisedV1.payload>;

@@ -22,7 +22,7 @@ export const ProductionWorkReportedV1 = defineEvent(
     description: 'Production reported hours worked on a task at its work centre\'s rates: the order\'s actual labour and overhead (R5.6).',
     key: 'orderId',
     publishers: ['production'],
-    consumers: ['finance'],
+    consumers: ['finance', 'sales'],
   },
 );
 export type ProductionWorkReported = z.infer<typeof ProductionWorkReportedV1.payload>;

@@ -18,7 +18,7 @@ export const PurchasingReceiptRecordedV1 = defineEvent(
     description: 'Goods arrived against a purchase contract and await quality\'s incoming inspection (R5.2, R5.3).',
     key: 'orderId',
     publishers: ['purchasing'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type PurchasingReceiptRecorded = z.infer<typeof PurchasingReceiptRecordedV1.payload>;

@@ -28,7 +28,7 @@ export const PurchasingRequirementsComputedV1 = defineEvent(
       'reserved for the order; what remains is to be bought by the latest order date.',
     key: 'orderId',
     publishers: ['purchasing'],
-    consumers: ['finance'],
+    consumers: ['finance', 'sales'],
   },
 );
 export type PurchasingRequirementsComputed = z.infer<typeof PurchasingRequirementsComputedV1.payload>;

@@ -24,7 +24,7 @@ export const QualityInspectionRecordedV1 = defineEvent(
       'one raised a nonconformance (quality.nonconformance.raised.v1 in the same transaction).',
     key: 'orderId',
     publishers: ['quality'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type QualityInspectionRecorded = z.infer<typeof QualityInspectionRecordedV1.payload>;

@@ -21,7 +21,7 @@ export const QualityNonconformanceDispositionedV1 = defineEvent(
       'use as is, or return to the supplier; production and purchasing act on it.',
     key: 'orderId',
     publishers: ['quality'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type QualityNonconformanceDispositioned = z.infer<typeof QualityNonconformanceDispositionedV1.payload>;

@@ -25,7 +25,7 @@ export const SalesOrderDetailsChangedV1 = defineEvent(
       "department updates its copy.",
     key: 'orderId',
     publishers: ['sales'],
-    consumers: DEPARTMENT_SERVICES,
+    consumers: [...DEPARTMENT_SERVICES, 'sales'],
   },
 );
 export type SalesOrderDetailsChanged = z.infer<typeof SalesOrderDetailsChangedV1.payload>;

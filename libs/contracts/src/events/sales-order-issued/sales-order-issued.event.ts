@@ -26,7 +26,7 @@ export const SalesOrderIssuedV1 = defineEvent(
       'the issued version and acknowledges receipt.',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: DEPARTMENT_SERVICES,
+    consumers: [...DEPARTMENT_SERVICES, 'sales'],
   },
 );
 export type SalesOrderIssued = z.infer<typeof SalesOrderIssuedV1.payload>;

@@ -44,6 +44,6 @@ export const SalesOrderReceivedV1 = defineEvent('sales.order.received', 1, Order
   description: 'Sales recorded an order (R2.1, R2.2): every department keeps its own copy from this event.',
   key: 'orderId',
   publishers: ['sales'],
-  consumers: DEPARTMENT_SERVICES,
+  consumers: [...DEPARTMENT_SERVICES, 'sales'],
 });
 export type SalesOrderReceived = z.infer<typeof SalesOrderReceivedV1.payload>;

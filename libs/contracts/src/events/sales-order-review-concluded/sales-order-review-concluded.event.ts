@@ -15,7 +15,7 @@ export const SalesOrderReviewConcludedV1 = defineEvent(
     description: "Sales consolidated a round's opinions into the review report (R3.7): PASS -> approval, FAIL -> negotiation.",
     key: 'orderId',
     publishers: ['sales'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type SalesOrderReviewConcluded = z.infer<typeof SalesOrderReviewConcludedV1.payload>;

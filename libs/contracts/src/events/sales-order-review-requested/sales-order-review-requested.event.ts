@@ -23,7 +23,7 @@ export const SalesOrderReviewRequestedV1 = defineEvent(
       'round supersedes the open tasks of earlier ones (the order was revised).',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: REVIEWING_SERVICES,
+    consumers: [...REVIEWING_SERVICES, 'sales'],
   },
 );
 export type SalesOrderReviewRequested = z.infer<typeof SalesOrderReviewRequestedV1.payload>;

@@ -21,7 +21,7 @@ export const SalesOrderStatusChangedV1 = defineEvent(
       'department, the tracking ledger or an integration can follow the lifecycle without asking sales.',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: ['purchasing', 'logistics'],
+    consumers: ['purchasing', 'logistics', 'sales'],
   },
 );
 export type SalesOrderStatusChanged = z.infer<typeof SalesOrderStatusChangedV1.payload>;

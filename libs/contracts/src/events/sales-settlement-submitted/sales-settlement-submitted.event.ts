@@ -26,7 +26,7 @@ export const SalesSettlementSubmittedV1 = defineEvent(
       'reconciliation, for finance to review and invoice (R7.1-7.2).',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: ['finance'],
+    consumers: ['finance', 'sales'],
   },
 );
 export type SalesSettlementSubmitted = z.infer<typeof SalesSettlementSubmittedV1.payload>;
