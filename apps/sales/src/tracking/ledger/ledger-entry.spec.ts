@@ -77,7 +77,7 @@ function envelope<P>(definition: EventDefinition<P>, payload: unknown, actor = '
   return parsed.envelope;
 }
 const entryOf = (type: string, actor?: string) => {
-  const definition = LEDGER_SOURCES.find((s) => s.definition.type === type)!.definition as EventDefinition<unknown>;
+  const definition = LEDGER_SOURCES.find((s) => s.definition.type === type)?.definition as EventDefinition<unknown>;
   const event = envelope(definition, PAYLOADS[type], actor);
   return { event, entry: ledgerEntryOf(definition, event) };
 };

@@ -12,11 +12,17 @@ const entries: ReportEntry[] = [
   { orderId: A, seq: 3, at, kind: 'INSPECTION_RECORDED', refId: 'i', data: { stage: 'FINAL', result: 'PASS' } },
 ];
 
+const week = (label: string) => {
+  const parsed = parseIsoWeek(label);
+  if (!parsed) throw new Error(label);
+  return parsed;
+};
+
 jest.setTimeout(60_000);
 
 describe('printable leadership report (R6.5)', () => {
   it('R6.5 prints the week, the totals of the three departments and each order with status, promised and expected delivery', async () => {
-    const report = leadershipWeeklyReport(parseIsoWeek('2026-W49')!, entries, [
+    const report = leadershipWeeklyReport(week('2026-W49'), entries, [
       { orderId: A, number: 'SO-2026-000042', customer: 'Shanghai Precision Machinery Co.', status: 'IN_EXECUTION', promisedDate: '2027-05-01', expectedDate: '2027-05-04' },
     ]);
     const pdf = await renderWeeklyReportDocument(report, COMPANY);
@@ -29,7 +35,7 @@ describe('printable leadership report (R6.5)', () => {
   });
 
   it('R6.5 a week without activity says so', async () => {
-    const pdf = await renderWeeklyReportDocument(leadershipWeeklyReport(parseIsoWeek('2026-W40')!, entries, []), COMPANY);
+    const pdf = await renderWeeklyReportDocument(leadershipWeeklyReport(week('2026-W40'), entries, []), COMPANY);
     expect(compact((await extractPdf(pdf)).pages.join(''))).toContain('Noorderhadarecordedfactthisweek.');
   });
 });

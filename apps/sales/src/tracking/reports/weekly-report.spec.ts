@@ -1,10 +1,15 @@
-import { departmentWeeklyReport, expectedDeliveryDate, isoWeekOf, leadershipWeeklyReport, parseIsoWeek, type ReportEntry } from './weekly-report';
+import { departmentWeeklyReport, type IsoWeek, expectedDeliveryDate, isoWeekOf, leadershipWeeklyReport, parseIsoWeek, type ReportEntry } from './weekly-report';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
 const C = 'cccccccc-0000-4000-8000-000000000003';
 // 2026-W49: Monday 2026-11-30 to Monday 2026-12-07 (UTC).
-const WEEK = parseIsoWeek('2026-W49')!;
+const week = (label: string): IsoWeek => {
+  const parsed = parseIsoWeek(label);
+  if (!parsed) throw new Error(label);
+  return parsed;
+};
+const WEEK = week('2026-W49');
 const IN = '2026-12-02T10:00:00.000Z';
 const BEFORE = '2026-11-29T23:59:59.000Z';
 const AFTER = '2026-12-07T00:00:00.000Z';
@@ -92,7 +97,7 @@ describe('weekly department reports (R6.5)', () => {
   });
 
   it('R6.5 a week with nothing in it counts nothing', () => {
-    const empty = departmentWeeklyReport(parseIsoWeek('2026-W40')!, 'PRODUCTION', entries);
+    const empty = departmentWeeklyReport(week('2026-W40'), 'PRODUCTION', entries);
     expect(empty.orders).toBe(0);
     expect(empty.production).toMatchObject({ plansReleased: 0, tasksDone: 0, problemsOpened: { total: 0 } });
   });

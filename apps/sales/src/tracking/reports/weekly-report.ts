@@ -242,5 +242,5 @@ export function expectedDeliveryDate(ordered: OrderedLine[], entries: ReportEntr
     if (e.kind === 'PLAN_RELEASED' && typeof e.data.plannedEnd === 'string') planned.push(e.data.plannedEnd.slice(0, 10));
     if (e.kind === 'CONTRACT_DELAYED' && typeof e.data.newDeliveryDate === 'string') planned.push(e.data.newDeliveryDate);
   }
-  return planned.length ? planned.sort().at(-1)! : null;
+  return planned.sort().at(-1) ?? null;
 }
