@@ -51,7 +51,7 @@ describe('tracking ledger, weekly reports, performance (e2e)', () => {
   });
 
   const ledger = async (id: string): Promise<Entry[]> => {
-    const res = await driver.get(`/orders/${id}/ledger`, 'quality.staff');
+    const res = await driver.get(`/orders/${id}/ledger`, 'marketing.staff');
     if (res.status !== 200) throw new Error(`GET ledger: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.entries as Entry[];
   };

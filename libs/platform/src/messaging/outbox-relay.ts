@@ -15,6 +15,13 @@ interface OutboxRow {
 }
 
 const BATCH = 200;
+
+/**
+ * The Kafka header carrying the outbox row's seq: the order in which the publishing service wrote its events,
+ * across all its topics. A consumer that follows one order's facts over several topics (sales' tracking ledger)
+ * orders one publisher's facts by it, where the topics alone only keep each topic's own order.
+ */
+export const OUTBOX_SEQ_HEADER = 'x-outbox-seq';
 const RETENTION = `interval '7 days'`;
 
 /**
@@ -114,7 +121,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const byTopic = new Map<string, OutgoingMessage[]>();
       for (const row of rows) {
         const messages = byTopic.get(row.topic) ?? [];
-        messages.push({ key: row.message_key, value: JSON.stringify(row.value), headers: row.headers ?? undefined });
+        messages.push({ key: row.message_key, value: JSON.stringify(row.value), headers: { ...(row.headers ?? {}), [OUTBOX_SEQ_HEADER]: String(row.seq) } });
         byTopic.set(row.topic, messages);
       }
       await this.transport.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));

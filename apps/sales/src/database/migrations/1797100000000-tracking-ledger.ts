@@ -18,11 +18,15 @@ export class TrackingLedger1797100000000 implements MigrationInterface {
         "refType"     text NOT NULL,
         "refId"       text NOT NULL,
         data          jsonb NOT NULL DEFAULT '{}'::jsonb,
+        publisher     text NOT NULL,
+        "publisherSeq" bigint,
+        "causationId" uuid,
         topic         text NOT NULL,
         "partition"   integer NOT NULL,
         "offset"      bigint NOT NULL,
         "recordedAt"  timestamptz NOT NULL DEFAULT now(),
-        UNIQUE ("orderId", seq)
+        -- Deferred: a fact placed before entries already there moves them down by one in its transaction.
+        CONSTRAINT sales_ledger_entry_order_seq UNIQUE ("orderId", seq) DEFERRABLE INITIALLY DEFERRED
       )`);
     // The weekly reports read a week's entries by their time.
     await q.query(`CREATE INDEX sales_ledger_entry_at ON sales_ledger_entry (at)`);

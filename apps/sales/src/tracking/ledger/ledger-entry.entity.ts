@@ -1,14 +1,14 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Department } from '@opm/contracts';
 import type { LedgerKind } from './ledger-entry';
 
 /**
- * One fact of the tracking ledger (R6.2). `seq` numbers an order's entries 1, 2, 3... in the order sales took the
- * facts in, under the order row's lock (see LedgerService.record); `eventId` is unique, so an event is entered once
- * even past the inbox. `topic`/`partition`/`offset` say where the fact was read, for the replay's comparison.
+ * One fact of the tracking ledger (R6.2). `seq` numbers an order's entries 1, 2, 3... in the order the facts happened
+ * for the order (ledger-order.ts), assigned under the order row's lock (LedgerService.record); `eventId` is unique, so
+ * an event is entered once even past the inbox. `publisher`/`publisherSeq`/`causationId` are what orders it;
+ * `topic`/`partition`/`offset` say where the fact was read, for the replay's comparison.
  */
 @Entity('sales_ledger_entry')
-@Unique(['orderId', 'seq'])
 export class LedgerEntry {
   @PrimaryColumn('uuid')
   eventId!: string;
@@ -42,6 +42,15 @@ export class LedgerEntry {
 
   @Column('jsonb')
   data!: Record<string, unknown>;
+
+  @Column('text')
+  publisher!: string;
+
+  @Column({ type: 'bigint', nullable: true })
+  publisherSeq!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  causationId!: string | null;
 
   @Column('text')
   topic!: string;

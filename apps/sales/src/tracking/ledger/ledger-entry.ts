@@ -43,6 +43,7 @@ import {
   SalesOrderStatusChangedV1,
   SalesSettlementSubmittedV1,
 } from '@opm/contracts';
+import { publisherOf } from './ledger-order';
 
 /**
  * The tracking ledger's entry of one fact (R6.2): made from one event by a pure function, the same for the live
@@ -61,6 +62,9 @@ export interface LedgerFact {
   refId: string;
   /** The figures reports and the performance view compute from (quantities, results, severities, dates). */
   data: Record<string, unknown>;
+  /** The service that published it, and the event whose handling caused it: what orders it (ledger-order.ts). */
+  publisher: string;
+  causationId: string | null;
 }
 
 export const LEDGER_KINDS = [
@@ -107,7 +111,7 @@ export const LEDGER_KINDS = [
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
-type Made = Omit<LedgerFact, 'eventId' | 'orderId' | 'actor'> & { actor?: string };
+type Made = Omit<LedgerFact, 'eventId' | 'orderId' | 'actor' | 'publisher' | 'causationId'> & { actor?: string };
 
 /** How one event becomes its entry. */
 export interface LedgerSource<P = unknown> {
@@ -540,5 +544,7 @@ export function ledgerEntryOf<P>(definition: EventDefinition<P>, event: Envelope
     ...made,
     at: new Date(made.at).toISOString(),
     actor: made.actor ?? event.actor.username,
+    publisher: publisherOf(definition as EventDefinition<unknown>, event.payload),
+    causationId: event.causationId,
   };
 }

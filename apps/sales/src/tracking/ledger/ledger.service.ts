@@ -6,16 +6,21 @@ import { type EventContext, NotFoundProblem, NotYetApplicable, type Principal } 
 import { Order } from '../../lifecycle/order.entity';
 import { LedgerEntry } from './ledger-entry.entity';
 import { ledgerEntryOf, type LedgerFact } from './ledger-entry';
+import { ledgerPosition, type OrderingKey, outboxSeqOf } from './ledger-order';
 import type { LedgerView } from './ledger.view';
 
-/** Where a fact was read: kept beside the entry so the replay compares what it read up to a point. */
+/** Where a fact was read, and the publisher's outbox seq it carried: kept beside the entry for its place and the replay. */
 export interface ReadAt {
   topic: string;
   partition: number;
   offset: string;
+  publisherSeq: string | null;
 }
 
-export const readAt = (ctx: EventContext): ReadAt => ({ topic: ctx.getTopic(), partition: ctx.getPartition(), offset: ctx.getMessage().offset });
+export const readAt = (ctx: EventContext): ReadAt => {
+  const message = ctx.getMessage();
+  return { topic: ctx.getTopic(), partition: ctx.getPartition(), offset: message.offset, publisherSeq: outboxSeqOf(message.headers) };
+};
 
 export const toLedgerView = (rows: LedgerEntry[]): LedgerView => ({
   entries: rows.map((r) => ({ seq: r.seq, at: r.at.toISOString(), department: r.department, actor: r.actor, kind: r.kind, summary: r.summary, ref: { type: r.refType, id: r.refId } })),
@@ -24,28 +29,38 @@ export const toLedgerView = (rows: LedgerEntry[]): LedgerView => ({
 /**
  * The tracking ledger (R6.2).
  *
- * Order per order: every order event is keyed by the order id, so each topic hands sales an order's facts in the
- * order its publisher committed them (one partition per key, read one message at a time, a retry pausing that
- * partition rather than skipping ahead). `record` numbers the entry under the order row's lock (the lock every write
- * on an order takes first), so two consumers entering facts of one order at once queue and never take one `seq`
- * twice; a fact is therefore after every fact sales had already taken for the order, and never placed by a clock of
- * another machine. The per-topic order is the one the replay command checks again (tracking/replay/).
+ * Order per order (R6.2): every order event is keyed by the order id, so each topic hands sales an order's facts in
+ * the order its publisher committed them (one partition per key, read one message at a time, a retry pausing that
+ * partition rather than skipping ahead). Across topics Kafka promises nothing, so each entry also keeps its
+ * publisher's outbox seq and its cause, and `record` places it by them (ledger-order.ts) under the order row's lock
+ * (the lock every write on an order takes first): two consumers entering facts of one order queue and never take one
+ * `seq` twice, and no clock of another machine decides the order. The replay command checks the same relations.
  */
 @Injectable()
 export class LedgerService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Enters one event's fact, once (its event id is unique), in the consumer's transaction. */
+  /**
+   * Enters one event's fact, once (its event id is unique), in the consumer's transaction, at its place among the
+   * order's entries (`ledgerPosition`): usually last; before entries it happened before (a fact of the same
+   * publisher written earlier, which another topic brought late), which then move down by one.
+   */
   async record<P>(m: EntityManager, definition: EventDefinition<P>, event: Envelope<P>, at: ReadAt): Promise<LedgerFact> {
     const fact = ledgerEntryOf(definition, event);
     const [order] = await m.query(`SELECT id FROM sales_order WHERE id = $1 FOR UPDATE`, [fact.orderId]);
     // Sales writes an order before any event of it, so this is a message ahead of its order's commit: wait for it.
     if (!order) throw new NotYetApplicable(`order ${fact.orderId} is not recorded yet`);
-    const [{ next }] = await m.query(`SELECT coalesce(max(seq), 0) + 1 AS next FROM sales_ledger_entry WHERE "orderId" = $1`, [fact.orderId]);
+    const existing: OrderingKey[] = await m.query(
+      `SELECT seq, "eventId", publisher, "publisherSeq"::text AS "publisherSeq", "causationId" FROM sales_ledger_entry WHERE "orderId" = $1`,
+      [fact.orderId],
+    );
+    if (existing.some((e) => e.eventId === fact.eventId)) return fact;
+    const seq = ledgerPosition(existing, { eventId: fact.eventId, publisher: fact.publisher, publisherSeq: at.publisherSeq, causationId: fact.causationId });
+    if (seq <= existing.length) await m.query(`UPDATE sales_ledger_entry SET seq = seq + 1 WHERE "orderId" = $1 AND seq >= $2`, [fact.orderId, seq]);
     await m.query(
-      `INSERT INTO sales_ledger_entry ("eventId", "orderId", seq, at, department, actor, kind, summary, "refType", "refId", data, topic, "partition", "offset")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT ("eventId") DO NOTHING`,
-      [fact.eventId, fact.orderId, Number(next), fact.at, fact.department, fact.actor, fact.kind, fact.summary, fact.refType, fact.refId, JSON.stringify(fact.data), at.topic, at.partition, at.offset],
+      `INSERT INTO sales_ledger_entry ("eventId", "orderId", seq, at, department, actor, kind, summary, "refType", "refId", data, publisher, "publisherSeq", "causationId", topic, "partition", "offset")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [fact.eventId, fact.orderId, seq, fact.at, fact.department, fact.actor, fact.kind, fact.summary, fact.refType, fact.refId, JSON.stringify(fact.data), fact.publisher, at.publisherSeq, fact.causationId, at.topic, at.partition, at.offset],
     );
     return fact;
   }

@@ -1,4 +1,5 @@
 import type { LedgerFact } from '../ledger/ledger-entry';
+import { happenedBefore, ledgerPosition } from '../ledger/ledger-order';
 
 /** A fact as the replay read it from its topic. */
 export interface ReadFact {
@@ -6,6 +7,8 @@ export interface ReadFact {
   topic: string;
   partition: number;
   offset: string;
+  /** The publisher's outbox seq the message carried (`x-outbox-seq`), or null. */
+  publisherSeq: string | null;
 }
 
 /** An entry as the ledger table holds it (recorded) or the replay rebuilt it. */
@@ -18,6 +21,9 @@ export interface ComparableEntry {
   summary: string;
   refType: string;
   refId: string;
+  publisher: string;
+  publisherSeq: string | null;
+  causationId: string | null;
   topic: string;
   partition: number;
   offset: string;
@@ -26,40 +32,26 @@ export interface ComparableEntry {
 const byOffset = (a: ReadFact, b: ReadFact) => (BigInt(a.offset) < BigInt(b.offset) ? -1 : BigInt(a.offset) > BigInt(b.offset) ? 1 : 0);
 
 /**
- * The ledger rebuilt from what the replay read (R6.2), with the same entry function as the live consumer. An event
- * read twice counts once (at its first offset, as the inbox keeps it). Per order, each topic's facts stay in their key
- * order (offset order in the order's partition: the order its department committed them); the topics are
- * interleaved by the facts' own times, ties broken by topic name, so the rebuilt order is the same on every run.
+ * The ledger rebuilt from what the replay read (R6.2), with the same entry function and the same placement
+ * (`ledgerPosition`) as the live consumer. An event read twice counts once (at its first offset, as the inbox keeps
+ * it). The facts are placed in a fixed order (their own times, then topic and offset), so the rebuilt ledger is the
+ * same on every run and keeps every order the facts' publishers and causes give.
  */
 export function rebuildLedger(read: ReadFact[]): Map<string, ComparableEntry[]> {
   const seen = new Set<string>();
-  const perOrder = new Map<string, Map<string, ReadFact[]>>();
-  const ordered = [...read].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition || byOffset(a, b)));
-  for (const r of ordered) {
-    if (seen.has(r.fact.eventId)) continue;
-    seen.add(r.fact.eventId);
-    const topics = perOrder.get(r.fact.orderId) ?? new Map<string, ReadFact[]>();
-    perOrder.set(r.fact.orderId, topics);
-    const stream = `${r.topic}|${r.partition}`;
-    topics.set(stream, [...(topics.get(stream) ?? []), r]);
-  }
+  const byStream = (a: ReadFact, b: ReadFact) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition || byOffset(a, b));
+  const first = [...read].sort(byStream).filter((r) => !seen.has(r.fact.eventId) && seen.add(r.fact.eventId));
   const ledger = new Map<string, ComparableEntry[]>();
-  for (const [orderId, topics] of perOrder) {
-    const streams = [...topics.entries()].map(([name, facts]) => ({ name, facts: [...facts].sort(byOffset) }));
-    const entries: ComparableEntry[] = [];
-    for (;;) {
-      const heads = streams.filter((s) => s.facts.length > 0);
-      if (heads.length === 0) break;
-      const next = heads.reduce((a, b) => (b.facts[0].fact.at < a.facts[0].fact.at || (b.facts[0].fact.at === a.facts[0].fact.at && b.name < a.name) ? b : a));
-      const r = next.facts.shift() as ReadFact;
-      entries.push({ ...comparable(r.fact), seq: entries.length + 1, topic: r.topic, partition: r.partition, offset: r.offset });
-    }
-    ledger.set(orderId, entries);
+  for (const r of first.sort((a, b) => (a.fact.at < b.fact.at ? -1 : a.fact.at > b.fact.at ? 1 : byStream(a, b)))) {
+    const entries = ledger.get(r.fact.orderId) ?? [];
+    const incoming = { ...comparable(r.fact), publisherSeq: r.publisherSeq, topic: r.topic, partition: r.partition, offset: r.offset };
+    const seq = ledgerPosition(entries, incoming);
+    ledger.set(r.fact.orderId, [...entries.map((e) => (e.seq >= seq ? { ...e, seq: e.seq + 1 } : e)), { ...incoming, seq }].sort((x, y) => x.seq - y.seq));
   }
   return ledger;
 }
 
-const comparable = (f: LedgerFact) => ({ eventId: f.eventId, orderId: f.orderId, at: f.at, kind: f.kind, summary: f.summary, refType: f.refType, refId: f.refId });
+const comparable = (f: LedgerFact) => ({ eventId: f.eventId, orderId: f.orderId, at: f.at, kind: f.kind, summary: f.summary, refType: f.refType, refId: f.refId, publisher: f.publisher, causationId: f.causationId });
 
 export type LedgerDifference =
   | { orderId: string; problem: 'missing'; entry: ComparableEntry }
@@ -70,8 +62,8 @@ export type LedgerDifference =
 /**
  * Where the recorded ledger differs from the rebuilt one, per order: an entry the topics have and the table does not
  * (`missing`), one the table has from a message the replay read past but did not find (`not-on-topics`), the same
- * event entered with another kind, time, summary or reference (`changed`), and entries of one topic whose seq order
- * contradicts their key order (`out-of-order`). What the table holds from beyond the replay's end offsets
+ * event entered with another kind, time, summary or reference (`changed`), and two entries whose seq order
+ * contradicts the order their publisher wrote them in, their cause, or their topic's key order (`out-of-order`). What the table holds from beyond the replay's end offsets
  * (`readTo`: `topic|partition` -> the first offset not read) is not compared: it arrived while the replay ran.
  */
 export function compareLedgers(recorded: ComparableEntry[], rebuilt: Map<string, ComparableEntry[]>, readTo: Map<string, bigint>): LedgerDifference[] {
@@ -98,14 +90,14 @@ export function compareLedgers(recorded: ComparableEntry[], rebuilt: Map<string,
   const perOrder = new Map<string, ComparableEntry[]>();
   for (const e of recorded) perOrder.set(e.orderId, [...(perOrder.get(e.orderId) ?? []), e]);
   for (const [orderId, entries] of perOrder) {
-    const last = new Map<string, ComparableEntry>();
-    for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
+    const sorted = [...entries].sort((a, b) => a.seq - b.seq);
+    sorted.forEach((e, i) => {
       if (inRange(e) && !rebuiltIds.has(e.eventId)) differences.push({ orderId, problem: 'not-on-topics', entry: e });
       const stream = `${e.topic}|${e.partition}`;
-      const before = last.get(stream);
-      if (before && BigInt(before.offset) > BigInt(e.offset)) differences.push({ orderId, problem: 'out-of-order', entry: e, after: before });
-      last.set(stream, e);
-    }
+      // An earlier entry that should come after this one.
+      const after = sorted.slice(0, i).find((b) => happenedBefore(e, b) || (`${b.topic}|${b.partition}` === stream && BigInt(b.offset) > BigInt(e.offset)));
+      if (after) differences.push({ orderId, problem: 'out-of-order', entry: e, after });
+    });
   }
   return differences;
 }
@@ -121,6 +113,6 @@ export function describeDifference(d: LedgerDifference): string {
     case 'changed':
       return `order ${d.orderId}: seq ${d.entry.seq} ${e} ${d.field} differs: ledger "${d.recorded}", topics "${d.rebuilt}"`;
     case 'out-of-order':
-      return `order ${d.orderId}: ${e} is entered after ${d.after.kind} ${d.after.eventId} (offset ${d.after.offset}), which its topic has later`;
+      return `order ${d.orderId}: ${e} is entered after ${d.after.kind} ${d.after.eventId} (${d.after.topic}@${d.after.partition}:${d.after.offset}), which happened after it`;
   }
 }

@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { type EventDefinition, parseEvent } from '@opm/contracts';
 import { LEDGER_SOURCES, ledgerEntryOf } from '../ledger/ledger-entry';
+import { outboxSeqOf } from '../ledger/ledger-order';
 import { type ComparableEntry, compareLedgers, describeDifference, type LedgerDifference, type ReadFact, rebuildLedger } from './ledger-replay';
 
 export interface ReplayOptions {
@@ -67,7 +68,7 @@ async function readTopics(options: ReplayOptions): Promise<{ read: ReadFact[]; r
         } catch {
           parsed = null;
         }
-        if (parsed?.ok && parsed.envelope.orderId) read.push({ fact: ledgerEntryOf(definition, parsed.envelope), topic, partition, offset: message.offset });
+        if (parsed?.ok && parsed.envelope.orderId) read.push({ fact: ledgerEntryOf(definition, parsed.envelope), topic, partition, offset: message.offset, publisherSeq: outboxSeqOf(message.headers) });
         else unreadable += 1;
         if (offset + 1n >= end && pending.delete(stream) && pending.size === 0) finished();
       },
@@ -91,9 +92,9 @@ interface EntryRow extends ComparableEntry {
   data: unknown;
 }
 
-const SELECT_ENTRIES = `SELECT "eventId", "orderId", seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, department, actor, kind, summary, "refType", "refId", data, topic, "partition", "offset"::text AS "offset" FROM sales_ledger_entry`;
+const SELECT_ENTRIES = `SELECT "eventId", "orderId", seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, department, actor, kind, summary, "refType", "refId", data, publisher, "publisherSeq"::text AS "publisherSeq", "causationId", topic, "partition", "offset"::text AS "offset" FROM sales_ledger_entry`;
 const INSERT_ENTRY = (table: string) =>
-  `INSERT INTO ${table} ("eventId", "orderId", seq, at, department, actor, kind, summary, "refType", "refId", data, topic, "partition", "offset") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
+  `INSERT INTO ${table} ("eventId", "orderId", seq, at, department, actor, kind, summary, "refType", "refId", data, publisher, "publisherSeq", "causationId", topic, "partition", "offset") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`;
 
 /**
  * `npm run tracking:replay` (R6.2 "rebuilt from the topics if lost"): the ledger rebuilt from the topics into a
@@ -115,7 +116,7 @@ export async function replayLedger(options: ReplayOptions): Promise<ReplayResult
     for (const entry of [...rebuilt.values()].flat()) {
       const f = facts.get(entry.eventId);
       if (!f) continue;
-      await db.query(INSERT_ENTRY('ledger_replay'), [f.eventId, f.orderId, entry.seq, f.at, f.department, f.actor, f.kind, f.summary, f.refType, f.refId, JSON.stringify(f.data), entry.topic, entry.partition, entry.offset]);
+      await db.query(INSERT_ENTRY('ledger_replay'), [f.eventId, f.orderId, entry.seq, f.at, f.department, f.actor, f.kind, f.summary, f.refType, f.refId, JSON.stringify(f.data), f.publisher, entry.publisherSeq, f.causationId, entry.topic, entry.partition, entry.offset]);
     }
     const recorded = (await db.query(SELECT_ENTRIES)).rows as EntryRow[];
     const differences = compareLedgers(recorded, rebuilt, readTo);
@@ -148,7 +149,7 @@ async function apply(db: Client, orderIds: string[], readTo: Map<string, bigint>
     await db.query(`INSERT INTO sales_ledger_entry SELECT * FROM ledger_replay`);
     for (const e of later) {
       const [{ next }] = (await db.query(`SELECT coalesce(max(seq), 0) + 1 AS next FROM sales_ledger_entry WHERE "orderId" = $1`, [e.orderId])).rows as { next: number }[];
-      await db.query(INSERT_ENTRY('sales_ledger_entry'), [e.eventId, e.orderId, next, e.at, e.department, e.actor, e.kind, e.summary, e.refType, e.refId, JSON.stringify(e.data), e.topic, e.partition, e.offset]);
+      await db.query(INSERT_ENTRY('sales_ledger_entry'), [e.eventId, e.orderId, next, e.at, e.department, e.actor, e.kind, e.summary, e.refType, e.refId, JSON.stringify(e.data), e.publisher, e.publisherSeq, e.causationId, e.topic, e.partition, e.offset]);
     }
     await db.query('COMMIT');
   } catch (err) {
