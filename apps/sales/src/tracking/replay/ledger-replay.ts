@@ -63,7 +63,7 @@ export type LedgerDifference =
  * Where the recorded ledger differs from the rebuilt one, per order: an entry the topics have and the table does not
  * (`missing`), one the table has from a message the replay read past but did not find (`not-on-topics`), the same
  * event entered with another kind, time, summary or reference (`changed`), and two entries whose seq order
- * contradicts the order their publisher wrote them in, their cause, or their topic's key order (`out-of-order`). What the table holds from beyond the replay's end offsets
+ * contradicts the order their publisher wrote them in or their cause (`out-of-order`). What the table holds from beyond the replay's end offsets
  * (`readTo`: `topic|partition` -> the first offset not read) is not compared: it arrived while the replay ran.
  */
 export function compareLedgers(recorded: ComparableEntry[], rebuilt: Map<string, ComparableEntry[]>, readTo: Map<string, bigint>): LedgerDifference[] {
@@ -95,7 +95,11 @@ export function compareLedgers(recorded: ComparableEntry[], rebuilt: Map<string,
       if (inRange(e) && !rebuiltIds.has(e.eventId)) differences.push({ orderId, problem: 'not-on-topics', entry: e });
       const stream = `${e.topic}|${e.partition}`;
       // An earlier entry that should come after this one.
-      const after = sorted.slice(0, i).find((b) => happenedBefore(e, b) || (`${b.topic}|${b.partition}` === stream && BigInt(b.offset) > BigInt(e.offset)));
+      // Key order counts only within one publisher's messages that carry no outbox seq (older ones): a topic several
+      // services publish to (review tasks, acknowledgements) interleaves them as the broker received them.
+      const keyOrder = (b: ComparableEntry) =>
+        `${b.topic}|${b.partition}` === stream && b.publisher === e.publisher && (b.publisherSeq === null || e.publisherSeq === null) && BigInt(b.offset) > BigInt(e.offset);
+      const after = sorted.slice(0, i).find((b) => happenedBefore(e, b) || keyOrder(b));
       if (after) differences.push({ orderId, problem: 'out-of-order', entry: e, after });
     });
   }
