@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Envelope, EventDefinition } from '@opm/contracts';
-import { type EventContext, NotFoundProblem, NotYetApplicable, type Principal } from '@opm/platform';
+import { type EventContext, NotFoundProblem, type Principal } from '@opm/platform';
 import { Order } from '../../lifecycle/order.entity';
 import { LedgerEntry } from './ledger-entry.entity';
 import { ledgerEntryOf, type LedgerFact } from './ledger-entry';
@@ -38,6 +38,8 @@ export const toLedgerView = (rows: LedgerEntry[]): LedgerView => ({
  */
 @Injectable()
 export class LedgerService {
+  private readonly logger = new Logger(LedgerService.name);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -45,11 +47,16 @@ export class LedgerService {
    * order's entries (`ledgerPosition`): usually last; before entries it happened before (a fact of the same
    * publisher written earlier, which another topic brought late), which then move down by one.
    */
-  async record<P>(m: EntityManager, definition: EventDefinition<P>, event: Envelope<P>, at: ReadAt): Promise<LedgerFact> {
+  async record<P>(m: EntityManager, definition: EventDefinition<P>, event: Envelope<P>, at: ReadAt): Promise<LedgerFact | null> {
     const fact = ledgerEntryOf(definition, event);
     const [order] = await m.query(`SELECT id FROM sales_order WHERE id = $1 FOR UPDATE`, [fact.orderId]);
-    // Sales writes an order before any event of it, so this is a message ahead of its order's commit: wait for it.
-    if (!order) throw new NotYetApplicable(`order ${fact.orderId} is not recorded yet`);
+    // Every department learns of an order from sales' committed event, and sales publishes after its commit: a fact
+    // of an order sales does not hold is about no order of this database (a topic outlives it). Waiting for it would
+    // hold its partition back; it is skipped (the inbox keeps it as handled).
+    if (!order) {
+      this.logger.warn(`${definition.type} ${event.eventId}: order ${fact.orderId} is not one of sales' orders; not entered`);
+      return null;
+    }
     const existing: OrderingKey[] = await m.query(
       `SELECT seq, "eventId", publisher, "publisherSeq"::text AS "publisherSeq", "causationId" FROM sales_ledger_entry WHERE "orderId" = $1`,
       [fact.orderId],
