@@ -16,6 +16,11 @@ import { ExecutionModule } from './execution/execution.module';
 import { Settlement1796700000000 } from './database/migrations/1796700000000-settlement';
 import { DunningMail1797000001000 } from './database/migrations/1797000001000-dunning-mail';
 import { DunningMail } from './dunning/dunning-mail.entity';
+import { TrackingMonitoring1797200000000 } from './database/migrations/1797200000000-tracking-monitoring';
+import { Meeting, MeetingAction } from './tracking/meetings/meeting.entity';
+import { Escalation } from './tracking/monitoring/escalation.entity';
+import { MonitoringChange, MonitoringItem, MonitoringOrder } from './tracking/monitoring/monitoring.entity';
+import { TrackingMonitoringModule } from './tracking/monitoring/monitoring.module';
 import { DunningModule } from './dunning/dunning.module';
 import { Settlement } from './settlement/settlement.entity';
 import { SettlementModule } from './settlement/settlement.module';
@@ -35,8 +40,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail, MonitoringOrder, MonitoringItem, MonitoringChange, Escalation, Meeting, MeetingAction];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000, TrackingMonitoring1797200000000];
 
 @Module({})
 export class SalesAppModule {
@@ -55,6 +60,7 @@ export class SalesAppModule {
         ExecutionModule,
         SettlementModule,
         DunningModule,
+        TrackingMonitoringModule,
         CustomersModule,
         CatalogModule,
       ],

@@ -22,7 +22,7 @@ export const LogisticsShipmentPlannedV1 = defineEvent(
     description: 'Logistics planned a shipment of an order ready to ship (R5.5).',
     key: 'orderId',
     publishers: ['logistics'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type LogisticsShipmentPlanned = z.infer<typeof LogisticsShipmentPlannedV1.payload>;

@@ -33,7 +33,7 @@ export const ProductionPlanDraftedV1 = defineEvent(
       "centres' free capacity, with quality's control measures as checkpoints; its hours now hold capacity.",
     key: 'orderId',
     publishers: ['production'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type ProductionPlanDrafted = z.infer<typeof ProductionPlanDraftedV1.payload>;

@@ -19,7 +19,7 @@ export const ProductionPlanRevisedV1 = defineEvent(
     description: 'A draft production plan changed before its release (R5.1): scheduled again, or its quality checkpoints updated.',
     key: 'orderId',
     publishers: ['production'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type ProductionPlanRevised = z.infer<typeof ProductionPlanRevisedV1.payload>;

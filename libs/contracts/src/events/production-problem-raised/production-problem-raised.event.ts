@@ -19,7 +19,7 @@ export const ProductionProblemRaisedV1 = defineEvent(
     description: 'Production recorded a problem with an order\'s plan (R5.1): equipment failure, staff shortage, late material, technical, other.',
     key: 'orderId',
     publishers: ['production'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type ProductionProblemRaised = z.infer<typeof ProductionProblemRaisedV1.payload>;

@@ -16,7 +16,7 @@ export const ProductionProblemResolvedV1 = defineEvent(
     description: 'Production resolved a problem of an order\'s plan, saying how (R5.1, R6.2).',
     key: 'orderId',
     publishers: ['production'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type ProductionProblemResolved = z.infer<typeof ProductionProblemResolvedV1.payload>;

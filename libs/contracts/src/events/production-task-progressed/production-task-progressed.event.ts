@@ -21,7 +21,7 @@ export const ProductionTaskProgressedV1 = defineEvent(
     description: 'Production reported progress on a task of a released plan (R5.1, R6.2).',
     key: 'orderId',
     publishers: ['production'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type ProductionTaskProgressed = z.infer<typeof ProductionTaskProgressedV1.payload>;

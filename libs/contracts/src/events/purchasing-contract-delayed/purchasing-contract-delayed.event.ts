@@ -20,7 +20,7 @@ export const PurchasingContractDelayedV1 = defineEvent(
     description: 'A supplier will deliver later than the contract said (R5.2): the new date and the reason.',
     key: 'orderId',
     publishers: ['purchasing'],
-    consumers: ['production'],
+    consumers: ['production', 'sales'],
   },
 );
 export type PurchasingContractDelayed = z.infer<typeof PurchasingContractDelayedV1.payload>;

@@ -18,7 +18,7 @@ export const PurchasingContractOverdueV1 = defineEvent(
     description: 'A signed contract is past its delivery date and not fully received (R5.2, R6.4): once per delivery date.',
     key: 'orderId',
     publishers: ['purchasing'],
-    consumers: ['production'],
+    consumers: ['production', 'sales'],
   },
 );
 export type PurchasingContractOverdue = z.infer<typeof PurchasingContractOverdueV1.payload>;

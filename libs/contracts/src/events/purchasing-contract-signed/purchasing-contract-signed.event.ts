@@ -24,7 +24,7 @@ export const PurchasingContractSignedV1 = defineEvent(
     description: 'The purchasing head signed a purchase contract with a supplier for an order\'s materials (R5.2).',
     key: 'orderId',
     publishers: ['purchasing'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type PurchasingContractSigned = z.infer<typeof PurchasingContractSignedV1.payload>;

@@ -30,7 +30,7 @@ export const PurchasingReceiptInspectedV1 = defineEvent(
       'for the order; rejected goods go back to the supplier or are exchanged.',
     key: 'orderId',
     publishers: ['purchasing'],
-    consumers: ['production', 'finance'],
+    consumers: ['production', 'finance', 'sales'],
   },
 );
 export type PurchasingReceiptInspected = z.infer<typeof PurchasingReceiptInspectedV1.payload>;

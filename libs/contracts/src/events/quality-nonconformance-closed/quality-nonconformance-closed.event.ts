@@ -17,7 +17,7 @@ export const QualityNonconformanceClosedV1 = defineEvent(
     description: 'The quality head closed a nonconformance whose disposition was carried out (R5.3); it no longer holds the order back.',
     key: 'orderId',
     publishers: ['quality'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type QualityNonconformanceClosed = z.infer<typeof QualityNonconformanceClosedV1.payload>;

@@ -20,7 +20,7 @@ export const QualityNonconformanceRaisedV1 = defineEvent(
     description: 'A failed lot raised a nonconformance notice (R5.3); it stays open until the quality head has set a disposition and closed it.',
     key: 'orderId',
     publishers: ['quality'],
-    consumers: [],
+    consumers: ['sales'],
   },
 );
 export type QualityNonconformanceRaised = z.infer<typeof QualityNonconformanceRaisedV1.payload>;
