@@ -68,3 +68,9 @@ export function extractPdf(pdf: Buffer): Promise<ExtractedPdf> {
     child.stdin?.end(pdf);
   });
 }
+
+/** Extracted text wraps lines and splits runs: documents' tests compare it without any whitespace. */
+export const compactText = (text: string): string => text.replace(/\s+/g, '');
+
+/** Every page's text of an extracted PDF, without whitespace. */
+export const compactPages = (pdf: ExtractedPdf): string => compactText(pdf.pages.join(''));

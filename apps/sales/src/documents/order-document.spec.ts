@@ -6,11 +6,10 @@ import { formatMoney, formatQuantity } from './formatting';
 import { type OrderDocumentData, renderOrderDocument } from './order-document';
 import { PAGE } from './pdf-layout';
 import { SEAL_COLOR } from './seal';
-import { type ExtractedPdf, extractPdf } from '@opm/testing';
+import { compactText, type ExtractedPdf, extractPdf } from '@opm/testing';
 import { COMPANY, longOrder, sampleOrder } from './test/sample-order';
 
-/** Extracted text wraps lines and splits runs; compare without any whitespace. */
-const compact = (text: string): string => text.replace(/\s+/g, '');
+const compact = compactText;
 
 /** The text whose baseline lies in a page's footer band, which the layout keeps for the footer alone. */
 const footerBand = (pdf: ExtractedPdf, page: number): string =>

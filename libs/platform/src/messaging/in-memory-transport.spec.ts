@@ -19,6 +19,9 @@ interface Seen {
 class Recorder {
   readonly seen: Seen[] = [];
   failuresLeft = 0;
+  /** What the second handler of the same topic finished, and how often it should fail first. */
+  readonly chained: string[] = [];
+  chainedFailuresLeft = 0;
 }
 
 @Controller()
@@ -45,7 +48,26 @@ class OrdersConsumer {
   }
 }
 
-@Module({ controllers: [OrdersConsumer], providers: [Recorder] })
+/**
+ * A second consumer of the same topic in the same service (sales' ledger beside its settlement stage): Nest chains it
+ * behind the first; it is slower than the first, so a transport that did not wait for the chain would move on early.
+ */
+@Controller()
+class SecondOrdersConsumer {
+  constructor(private readonly recorder: Recorder) {}
+
+  @EventPattern('sales.order.received.v1')
+  async onReceived(@Payload() payload: Buffer): Promise<void> {
+    await new Promise((r) => setTimeout(r, 30));
+    if (this.recorder.chainedFailuresLeft > 0) {
+      this.recorder.chainedFailuresLeft -= 1;
+      throw new Error('second handler failed');
+    }
+    this.recorder.chained.push(payload.toString('utf8'));
+  }
+}
+
+@Module({ controllers: [OrdersConsumer, SecondOrdersConsumer], providers: [Recorder] })
 class ConsumerModule {}
 
 describe('InMemoryTransportServer (Nest custom transport on the in-memory broker)', () => {
@@ -78,6 +100,23 @@ describe('InMemoryTransportServer (Nest custom transport on the in-memory broker
     await broker.publish([{ topic: 'sales.order.received.v1', messages: [{ key: 'order-8', value: 'v' }] }]);
     expect(recorder.failuresLeft).toBe(0);
     expect(recorder.seen.map((s) => s.value)).toEqual(['v']);
+  });
+
+  it('N2 two handlers of one topic in one service: the message counts as handled only when both have finished', async () => {
+    const broker = new InMemoryBroker({ retryInitialMs: 5, retryMaxMs: 10 });
+    const recorder = await start(broker);
+    await broker.publish([{ topic: 'sales.order.received.v1', messages: [{ key: 'order-10', value: 'a' }] }]);
+    expect(recorder.chained).toEqual(['a']);
+  });
+
+  it('N2 a failure of the chained handler alone sends the message again (each handler makes itself idempotent with its inbox)', async () => {
+    const broker = new InMemoryBroker({ retryInitialMs: 5, retryMaxMs: 10 });
+    const recorder = await start(broker);
+    recorder.chainedFailuresLeft = 1;
+    await broker.publish([{ topic: 'sales.order.received.v1', messages: [{ key: 'order-11', value: 'b' }] }]);
+    expect(recorder.chainedFailuresLeft).toBe(0);
+    expect(recorder.chained).toEqual(['b']);
+    expect(recorder.seen.map((s) => s.value)).toEqual(['b', 'b']);
   });
 
   it('N2 closing the app detaches its consumer group: publications waiting on it fail instead of hanging', async () => {

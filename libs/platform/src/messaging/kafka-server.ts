@@ -98,6 +98,11 @@ export class PausedPartitions {
  *   the topic-partition is paused, the consumer seeks back to the message, and the partition resumes after the
  *   delay (`PausedPartitions`). Nothing was committed, so a crash meanwhile redelivers the message; other
  *   partitions go on, and the consumer keeps heartbeating because `eachMessage` returned.
+ *
+ * Several `@EventPattern` handlers of one topic in one service (sales' tracking beside its settlement stage) are
+ * chained by Nest and run side by side; `ServerKafka.handleEvent` waits for all of them (a forkJoin), so the offset is
+ * committed only once every one has finished, and a failure of any one sends the message again to all: each handler
+ * consumes through its own inbox name, which skips what it already applied (in-memory-transport.spec.ts shows both).
  */
 export class PolicyKafkaServer extends ServerKafka {
   private readonly policyLogger = new Logger('KafkaConsumer');
