@@ -4,13 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { REVIEW_DEPARTMENTS } from '@opm/contracts';
 import type { Principal } from '@opm/platform';
 import type { AppContext } from '@opm/testing';
-import { ApprovalsService } from '../../approvals/approvals.service';
-import { IssuanceService } from '../../issuance/issuance.service';
-import { customer, newOrder, recordOrder, reviewEvents, startSales } from '../../test/sales-context';
-import { EscalationService } from './escalation.service';
-import { MonitoringProjection } from './monitoring.projection';
-import { MonitoringStream } from './monitoring-stream';
-import { MonitoringService } from './monitoring.service';
+import { ApprovalsService } from '../approvals/approvals.service';
+import { IssuanceService } from '../issuance/issuance.service';
+import { customer, newOrder, recordOrder, reviewEvents, startSales } from './sales-context';
+import { EscalationService } from '../tracking/monitoring/escalation.service';
+import { MonitoringProjection } from '../tracking/monitoring/monitoring.projection';
+import { MonitoringStream } from '../tracking/monitoring/monitoring-stream';
+import { MonitoringService } from '../tracking/monitoring/monitoring.service';
 
 const assessment = { clear: true, summary: 'fine', reasons: [], proposals: [], details: {} };
 const head = (department: Principal['department'], username: string): Principal => ({ username, department, role: 'HEAD' });
@@ -51,7 +51,7 @@ describe('tracking: monitoring projection (PostgreSQL)', () => {
     const after = await monitoring.row(null, id);
     expect(after?.openItems.filter((i) => i.kind === 'ACKNOWLEDGEMENT').map((i) => i.department).sort()).toEqual(['FINANCE', 'LOGISTICS', 'PRODUCTION', 'PURCHASING']);
     // Overdue is decided when read: the same open items are overdue as of a time past their due.
-    const dueAt = new Date(after!.openItems[0].dueAt!);
+    const dueAt = new Date(after?.openItems[0].dueAt ?? 0);
     const later = await monitoring.row(null, id, new Date(dueAt.getTime() + 1000));
     expect(later?.overdueItems.map((i) => i.kind)).toEqual(['ACKNOWLEDGEMENT', 'ACKNOWLEDGEMENT', 'ACKNOWLEDGEMENT', 'ACKNOWLEDGEMENT']);
   });
