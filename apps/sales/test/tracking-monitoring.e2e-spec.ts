@@ -167,8 +167,25 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
 
     // R6.5: a MAJOR problem is escalated at once: listed for a head, 403 for staff, mailed to leadership and production's head.
     expect((await post(`/production/plans/${plan.id}/release`, 'production.head')).status).toBe(200);
+    // R6.4 measured across services: production's answer -> its outbox -> Kafka -> sales' projection -> NOTIFY -> the gateway's stream.
+    const stream = openStream(`${base}/api/v1/monitoring/stream?access_token=${await token('sales.head')}`);
+    expect((await stream.opened).status).toBe(200);
+    await eventually(async () => expect(stream.events.some((e) => e.comment === 'connected')).toBe(true), { timeoutMs: 5000 });
+    const t0 = performance.now();
     const problem = await post(`/production/plans/${plan.id}/problems`, 'production.staff', { kind: 'EQUIPMENT_FAILURE', severity: 'MAJOR', description: 'spindle of the CNC lathe broken' });
     expect(problem.status).toBe(201);
+    try {
+      const seen = await eventually(async () => {
+        const e = stream.orders(id).find((x) => (JSON.parse(x.data ?? '{}') as { openItems: { kind: string }[] }).openItems.some((i) => i.kind === 'PROBLEM'));
+        if (!e) throw new Error('the problem is not on the stream yet');
+        return e;
+      }, { timeoutMs: 10_000 });
+      const latency = seen.at - t0;
+      console.log(`R6.4 POST /production/plans/{id}/problems -> the order's row with the problem on the gateway's stream: ${latency.toFixed(0)} ms`);
+      expect(latency).toBeLessThan(1000);
+    } finally {
+      stream.close();
+    }
     const escalation = await eventually(async () => {
       const res = await get(`/monitoring/escalations?orderId=${id}`, 'production.head');
       expect(res.status).toBe(200);
