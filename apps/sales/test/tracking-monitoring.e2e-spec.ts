@@ -10,6 +10,9 @@ const clearOrder = () =>
     specialRequirements: { customization: null, packaging: 'export crate', transportMode: 'sea freight', other: 'ISO 2768-m, EN 10204 3.1 certificate' },
   });
 
+/** Short enough that the first test can outlive it on the stream: the gateway's upstream timeout must not cut a stream. */
+const UPSTREAM_TIMEOUT_MS = 10_000;
+
 interface SseEvent {
   event: string | null;
   id: string | null;
@@ -80,7 +83,7 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
   beforeAll(async () => {
     smtp = await startSmtpSink({ user: 'opm', pass: 's3cret-mail' });
     stack = await TestStack.start({
-      env: { SMTP_URL: `smtp://opm:s3cret-mail@${smtp.host}:${smtp.port}`, MONITORING_SCAN_MS: '200', MONITORING_HEARTBEAT_MS: '500', UPSTREAM_TIMEOUT_MS: '60000', PART_TIMEOUT_MS: '20000' },
+      env: { SMTP_URL: `smtp://opm:s3cret-mail@${smtp.host}:${smtp.port}`, MONITORING_SCAN_MS: '200', MONITORING_HEARTBEAT_MS: '500', UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), PART_TIMEOUT_MS: '8000' },
     });
     base = stack.member('gateway').baseUrl;
     gateway = request(base);
@@ -93,6 +96,7 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
 
   it('R6.4 the stream at the gateway delivers a change within a second, beats, resumes from Last-Event-ID; ?access_token= works only there', async () => {
     const stream = openStream(`${base}/api/v1/monitoring/stream?access_token=${await token('sales.staff')}`);
+    const openedAt = performance.now();
     const res = await stream.opened;
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -121,6 +125,8 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
       } finally {
         resumed.close();
       }
+      // Still beating after the gateway's upstream timeout: the proxy hands the stream on and never times it out.
+      await eventually(async () => expect(stream.events.some((e) => e.comment === 'heartbeat' && e.at - openedAt > UPSTREAM_TIMEOUT_MS + 500)).toBe(true), { timeoutMs: UPSTREAM_TIMEOUT_MS + 5000 });
     } finally {
       stream.close();
     }

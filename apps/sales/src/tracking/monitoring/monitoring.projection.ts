@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   DEPARTMENT_SERVICES,
   ORDER_STATUSES,
+  type OrderStatus,
   type FinanceInvoiceIssued,
   type FinanceInvoiceSettled,
   type LogisticsShipmentDelivered,
@@ -59,8 +60,11 @@ export class MonitoringProjection implements OnModuleInit {
     }
     this.facts.provide('progress', async (m, orderId) => {
       const row = await this.monitoring.row(m, orderId);
-      if (!row) throw new Error(`order ${orderId} is not tracked`);
-      return { status: row.status, planStatus: row.progress.planStatus, tasksDone: row.progress.tasksDone, tasksTotal: row.progress.tasksTotal, expectedDate: row.expectedDate, promisedDate: row.promisedDate };
+      if (row) return { status: row.status, planStatus: row.progress.planStatus, tasksDone: row.progress.tasksDone, tasksTotal: row.progress.tasksTotal, expectedDate: row.expectedDate, promisedDate: row.promisedDate };
+      // Not on the monitoring list (archived): the order's own status and promise are all there is to tell.
+      const [order]: { status: OrderStatus; deliveryDate: string | null }[] = await m.query(`SELECT status, to_char("deliveryDate", 'YYYY-MM-DD') AS "deliveryDate" FROM sales_order WHERE id = $1`, [orderId]);
+      if (!order) throw new Error(`no order ${orderId}`);
+      return { status: order.status, planStatus: null, tasksDone: 0, tasksTotal: 0, expectedDate: order.deliveryDate, promisedDate: order.deliveryDate };
     });
   }
 
