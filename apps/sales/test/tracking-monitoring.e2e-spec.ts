@@ -82,8 +82,9 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink({ user: 'opm', pass: 's3cret-mail' });
+    // The scan is slow on purpose: an escalation mail must go out at once, on the escalation's NOTIFY, not at a scan.
     stack = await TestStack.start({
-      env: { SMTP_URL: `smtp://opm:s3cret-mail@${smtp.host}:${smtp.port}`, MONITORING_SCAN_MS: '200', MONITORING_HEARTBEAT_MS: '500', UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), PART_TIMEOUT_MS: '8000' },
+      env: { SMTP_URL: `smtp://opm:s3cret-mail@${smtp.host}:${smtp.port}`, MONITORING_SCAN_MS: '120000', MONITORING_HEARTBEAT_MS: '500', UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), PART_TIMEOUT_MS: '8000' },
     });
     base = stack.member('gateway').baseUrl;
     gateway = request(base);

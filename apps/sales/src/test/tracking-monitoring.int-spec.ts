@@ -82,13 +82,13 @@ describe('tracking: monitoring projection (PostgreSQL)', () => {
     expect(row?.overdueItems).toEqual([expect.objectContaining({ kind: 'PLAN_TASK', department: 'PRODUCTION', dueAt: hourAgo, ref: { type: 'plan-task', id: late } })]);
     expect(row?.expectedDate).toBe('2099-01-01');
     expect(row?.progress).toEqual({ planStatus: 'DRAFT', tasksDone: 0, tasksTotal: 2 });
-    expect((await monitoring.rows(null, { overdue: true, orderIds: [id] })).items.map((r) => r.orderId)).toEqual([id]);
+    expect((await monitoring.rows(null, { overdue: true, orderIds: [id] })).map((r) => r.orderId)).toEqual([id]);
 
     await apply((m) => projection.taskProgressed(m, { orderId: id, planId, taskId: late, taskName: 'line 1 cutting', progressPercent: 100, status: 'DONE', planStatus: 'IN_PROGRESS', note: null, reportedBy: 'production.staff', reportedAt: new Date().toISOString() }));
     row = await monitoring.row(null, id);
     expect(row?.overdueItems).toEqual([]);
     expect(row?.progress).toEqual({ planStatus: 'IN_PROGRESS', tasksDone: 1, tasksTotal: 2 });
-    expect((await monitoring.rows(null, { overdue: true, orderIds: [id] })).items).toEqual([]);
+    expect(await monitoring.rows(null, { overdue: true, orderIds: [id] })).toEqual([]);
 
     const changes: { seq: string; orderId: string }[] = await ctx.dataSource.query('SELECT seq::text, "orderId" FROM sales_monitoring_change WHERE seq > $1 ORDER BY seq', [before]);
     expect(changes.map((c) => c.orderId)).toEqual([id, id]);
@@ -105,6 +105,31 @@ describe('tracking: monitoring projection (PostgreSQL)', () => {
     const { items } = await ctx.app.get(EscalationService).list({ orderId: id, page: 1, pageSize: 50 });
     expect(items).toEqual([expect.objectContaining({ kind: 'MAJOR_PROBLEM', department: 'PRODUCTION', ref: { type: 'problem', id: problemId }, mail: expect.objectContaining({ status: 'NO_SMTP' }) })]);
     expect((await monitoring.row(null, id))?.openItems.filter((i) => i.kind === 'PROBLEM')).toHaveLength(2);
+  });
+
+  it('R6.5 acknowledgements past due are escalated once per department; a supplier delay is escalated only when it pushes the expected date past the promise', async () => {
+    const id = await issued();
+    const escalations = ctx.app.get(EscalationService);
+    await apply((m) => projection.acknowledged(m, { orderId: id, department: 'finance', documentHash: 'a'.repeat(64), acknowledgedAt: new Date().toISOString() }));
+    const dueAt = (await monitoring.row(null, id))?.openItems.find((i) => i.kind === 'ACKNOWLEDGEMENT')?.dueAt ?? '';
+    const late = new Date(Date.parse(dueAt) + 1000);
+    await escalations.escalateLateAcknowledgements(late);
+    await escalations.escalateLateAcknowledgements(late);
+    const kinds = async (): Promise<string[]> => (await escalations.list({ orderId: id, page: 1, pageSize: 50 })).items.map((e) => `${e.kind} ${e.department}`).sort();
+    expect(await kinds()).toEqual(['LATE_ACKNOWLEDGEMENT LOGISTICS', 'LATE_ACKNOWLEDGEMENT PRODUCTION', 'LATE_ACKNOWLEDGEMENT PURCHASING', 'LATE_ACKNOWLEDGEMENT QUALITY']);
+
+    const [{ deliveryDate }] = await ctx.dataSource.query(`SELECT to_char("deliveryDate", 'YYYY-MM-DD') AS "deliveryDate" FROM sales_order WHERE id = $1`, [id]);
+    const planStart = new Date(Date.now() + 86_400_000);
+    const planEnd = new Date(Date.parse(`${deliveryDate}T00:00:00Z`) - 10 * 86_400_000);
+    await apply((m) => projection.planDrafted(m, { orderId: id, planId: randomUUID(), tasks: [{ taskId: randomUUID(), name: 'line 1', workCentre: 'CUT', plannedStart: planStart.toISOString(), plannedEnd: planEnd.toISOString() }], checkpoints: [], unplannedLines: [], plannedEnd: planEnd.toISOString(), late: false, earliestDeliveryDate: null, draftedAt: new Date().toISOString() }));
+    const contractId = randomUUID();
+    const delay = (newDeliveryDate: string) => apply((m) => projection.contractDelayed(m, { orderId: id, contractId, number: 'PC-2026-000001', supplierId: 'SUP-1', materialCodes: ['M-1'], previousDeliveryDate: planStart.toISOString().slice(0, 10), newDeliveryDate, reason: 'furnace down', reportedBy: 'purchasing.head', reportedAt: new Date().toISOString() }));
+    await delay(planStart.toISOString().slice(0, 10)); // one day's slip: still well before the promise
+    expect(await kinds()).not.toContain('SUPPLIER_DELAY PURCHASING');
+    await delay(new Date(Date.parse(`${deliveryDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+    expect(await kinds()).toContain('SUPPLIER_DELAY PURCHASING');
+    const row = await monitoring.row(null, id);
+    expect(row?.expectedDate && row.promisedDate && row.expectedDate > row.promisedDate).toBe(true);
   });
 
   it('R6.4 the stream resumes after a Last-Event-ID from the change log, then delivers live changes through NOTIFY', async () => {

@@ -27,7 +27,7 @@ export class MeetingsService {
   async create(dto: CreateMeetingDto, actor: Principal): Promise<MeetingView> {
     const orderIds = dto.orderIds ? [...new Set(dto.orderIds)] : null;
     return this.dataSource.transaction(async (m) => {
-      const { items } = await this.monitoring.rows(m, { orderIds: orderIds ?? undefined, pageSize: 1000 });
+      const items = await this.monitoring.rows(m, { orderIds: orderIds ?? undefined });
       if (orderIds) {
         const missing = orderIds.filter((id) => !items.some((r) => r.orderId === id));
         if (missing.length) throw new BusinessRuleProblem('not every order is tracked', { errors: missing.map((id) => ({ field: 'orderIds', message: `order ${id} is not tracked` })) });

@@ -8,7 +8,8 @@ import { ORDER_MAILER } from '../../documents/order-mailer.provider';
 import { OrderMailer } from '../../documents/order-mailer';
 import { Escalation, EscalationKind } from './escalation.entity';
 import { composeEscalationMail, escalationRecipients } from './escalation-rules';
-import { MonitoringService } from './monitoring.service';
+import { MonitoringStream } from './monitoring-stream';
+import { ESCALATION_CHANNEL, MonitoringService } from './monitoring.service';
 import type { EscalationView } from './monitoring.view';
 
 export interface RaiseEscalation {
@@ -36,6 +37,7 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly monitoring: MonitoringService,
+    private readonly stream: MonitoringStream,
     @Inject(SALES_CONFIG) config: SalesConfig,
     @Inject(SERVICE_CONFIG) service: ServiceConfig,
     @Optional() @Inject(ORDER_MAILER) private readonly mailer: OrderMailer | null,
@@ -46,6 +48,8 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     this.job.start();
+    // "At once" (R6.5): a committed escalation is mailed now; the scan stays for retries and a missed notification.
+    this.stream.escalations.subscribe(() => void this.job.tick());
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -61,6 +65,7 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
       [randomUUID(), e.orderId, e.kind, e.department, e.summary, e.refType, e.refId, e.at, mailStatus],
     );
     if (inserted.length === 0) return;
+    await m.query('SELECT pg_notify($1, $2)', [ESCALATION_CHANNEL, (inserted[0] as { id: string }).id]);
     await this.audit.record(m, { action: 'order.escalated', entityType: 'order', entityId: e.orderId, orderId: e.orderId, reason: `${e.kind} (${e.department}): ${e.summary}` });
   }
 

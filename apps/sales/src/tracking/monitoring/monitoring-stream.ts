@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { SALES_CONFIG, type SalesConfig } from '../../config/sales-config';
-import { MONITORING_CHANNEL, MonitoringService } from './monitoring.service';
+import { ESCALATION_CHANNEL, MONITORING_CHANNEL, MonitoringService } from './monitoring.service';
 
 interface Change {
   seq: bigint;
@@ -28,6 +28,8 @@ export function parseNotification(payload: string | undefined): Change | null {
 export class MonitoringStream implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MonitoringStream.name);
   private readonly changes = new Subject<Change>();
+  /** Escalations committed by any instance (their ids): the mailer sends at once instead of at its next scan. */
+  readonly escalations = new Subject<string>();
   private client: PoolClient | null = null;
   private stopped = false;
   private retry?: NodeJS.Timeout;
@@ -49,6 +51,7 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
     this.client = null;
     client?.release(true);
     this.changes.complete();
+    this.escalations.complete();
   }
 
   private async listen(): Promise<void> {
@@ -58,6 +61,7 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
       const client = await pool.connect();
       client.on('notification', (n) => {
+        if (n.channel === ESCALATION_CHANNEL) return this.escalations.next(n.payload ?? '');
         const change = n.channel === MONITORING_CHANNEL ? parseNotification(n.payload) : null;
         if (change) this.changes.next(change);
       });
@@ -68,6 +72,7 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
         this.retry = setTimeout(() => void this.listen(), 1000);
       });
       await client.query(`LISTEN ${MONITORING_CHANNEL}`);
+      await client.query(`LISTEN ${ESCALATION_CHANNEL}`);
       this.client = client;
     } catch (err) {
       this.logger.warn(`cannot LISTEN for monitoring changes (${(err as Error).message}); retrying`);

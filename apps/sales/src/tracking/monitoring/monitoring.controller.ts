@@ -52,7 +52,7 @@ export class MonitoringController {
   @ApiOperation({ summary: 'The current state of every tracked order with its open and overdue items, filterable by status and overdue (R6.4)' })
   @ApiAnswers(MonitoringRowView, { page: true, errors: [400], description: 'a page of monitoring rows, newest order first' })
   async orders(@Query() q: MonitoringOrdersQuery): Promise<Page<MonitoringRowView>> {
-    const { items, total } = await this.monitoring.rows(null, { status: q.status, overdue: q.overdue, now: q.asOf ? new Date(q.asOf) : undefined, page: q.page, pageSize: q.pageSize });
+    const { items, total } = await this.monitoring.page(null, { status: q.status, overdue: q.overdue, now: q.asOf ? new Date(q.asOf) : undefined, page: q.page, pageSize: q.pageSize });
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 

@@ -10,6 +10,8 @@ import type { MonitoringItemView, MonitoringRowView } from './monitoring.view';
 
 /** The channel the projection notifies on commit; every sales instance listening forwards it to its streams. */
 export const MONITORING_CHANNEL = 'sales_monitoring';
+/** Notified when an escalation is committed, so it is mailed at once rather than at the next scan. */
+export const ESCALATION_CHANNEL = 'sales_escalation';
 
 export interface OpenItem {
   orderId: string;
@@ -128,8 +130,17 @@ export class MonitoringService {
     return rows;
   }
 
-  /** The monitoring rows (R6.4); other tracking code (the weekly leadership report) reads expected dates here. */
-  async rows(m: EntityManager | null, q: RowQuery = {}): Promise<{ items: MonitoringRowView[]; total: number }> {
+  /**
+   * The monitoring rows of these orders (or of all, newest first), in the caller's transaction if given (R6.4): what
+   * other tracking code (the weekly leadership report) reads expected dates and overdue items from. Archived orders
+   * are never among them.
+   */
+  async rows(m: EntityManager | null, q: Omit<RowQuery, 'page' | 'pageSize'> = {}): Promise<MonitoringRowView[]> {
+    return (await this.page(m, { ...q, page: 1, pageSize: q.orderIds ? Math.max(q.orderIds.length, 1) : 10_000 })).items;
+  }
+
+  /** A page of rows and the total matching, for `GET /monitoring/orders`. */
+  async page(m: EntityManager | null, q: RowQuery = {}): Promise<{ items: MonitoringRowView[]; total: number }> {
     const em = m ?? this.dataSource.manager;
     const now = q.now ?? new Date();
     const monitored = statusesWhere(isMonitored);
@@ -188,7 +199,7 @@ export class MonitoringService {
   }
 
   async row(m: EntityManager | null, orderId: string, now?: Date): Promise<MonitoringRowView | null> {
-    const { items } = await this.rows(m, { orderIds: [orderId], now });
-    return items[0] ?? null;
+    const [row] = await this.rows(m, { orderIds: [orderId], now });
+    return row ?? null;
   }
 }
