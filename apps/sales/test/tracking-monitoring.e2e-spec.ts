@@ -164,7 +164,9 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
     expect(overdueOnly.body.items.map((r: { orderId: string }) => r.orderId)).toContain(id);
 
     // R4.4: the confirmation tells the real progress: issued, the plan's tasks counted.
-    expect((await post(`/orders/${id}/customer-confirmation`, 'sales.staff', { confirmedBy: 'Li Wei', channel: 'PHONE', confirmedAt: new Date().toISOString(), expectedDeliveryDate: daysFromToday(150), sendEmail: true })).status).toBe(201);
+    const recorded = await post(`/orders/${id}/customer-confirmation`, 'sales.staff', { confirmedBy: 'Li Wei', channel: 'PHONE', confirmedAt: new Date().toISOString(), expectedDeliveryDate: daysFromToday(150), sendEmail: true });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.progress).toBe(`Issued to production, plan being prepared; ${plan.tasks.length} production tasks planned / 已下达生产，生产计划编制中；已计划生产任务 ${plan.tasks.length} 项`);
     const confirmation = await eventually(async () => {
       const found = smtp.messages.find((m) => m.rcptTo.includes('li.wei@spm.example'));
       if (!found) throw new Error('no mail yet');

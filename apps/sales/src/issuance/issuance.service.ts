@@ -195,6 +195,7 @@ export class IssuanceService implements OnModuleInit, OnApplicationBootstrap, On
     }
     let emailedTo: string | null = null;
     let messageId: string | null = null;
+    const progress = progressText(await this.facts.read(this.dataSource.manager, 'progress', orderId));
     if (dto.sendEmail) {
       if (!this.mailer) {
         throw new BusinessRuleProblem('e-mail is not configured (SMTP_URL)', { errors: [{ field: 'sendEmail', message: 'no SMTP server configured' }] });
@@ -203,7 +204,6 @@ export class IssuanceService implements OnModuleInit, OnApplicationBootstrap, On
       const to = dto.email ?? customer?.email ?? null;
       if (!to) throw new BusinessRuleProblem('the customer has no e-mail address; give one', { errors: [{ field: 'email', message: 'required to send' }] });
       const { pdf } = await this.pdf(orderId);
-      const progress = progressText(await this.facts.read(this.dataSource.manager, 'progress', orderId));
       try {
         const sent = await this.mailer.sendOrderDocument({
           to,
@@ -233,6 +233,7 @@ export class IssuanceService implements OnModuleInit, OnApplicationBootstrap, On
           recordedBy: principal.username,
           emailedTo,
           emailMessageId: messageId,
+          progress,
         }),
       );
       await this.audit.record(m, {

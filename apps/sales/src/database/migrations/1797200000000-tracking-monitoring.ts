@@ -58,6 +58,8 @@ export class TrackingMonitoring1797200000000 implements MigrationInterface {
         "mailedAt"   timestamptz,
         UNIQUE (kind, "refId")
       )`);
+    // R4.4: what the customer was told about progress is part of the recorded confirmation.
+    await q.query(`ALTER TABLE sales_customer_confirmation ADD COLUMN progress text`);
     await q.query(`CREATE INDEX sales_escalation_pending ON sales_escalation ("raisedAt") WHERE "mailStatus" = 'PENDING'`);
     await q.query(`
       CREATE TABLE sales_tracking_meeting (
@@ -87,6 +89,7 @@ export class TrackingMonitoring1797200000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE sales_tracking_meeting_action');
     await q.query('DROP TABLE sales_tracking_meeting');
+    await q.query('ALTER TABLE sales_customer_confirmation DROP COLUMN progress');
     await q.query('DROP TABLE sales_escalation');
     await q.query('DROP TABLE sales_monitoring_change');
     await q.query('DROP TABLE sales_monitoring_item');

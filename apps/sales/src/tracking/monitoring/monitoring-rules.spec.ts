@@ -26,19 +26,23 @@ describe('monitoring rules', () => {
     expect(expectedDate({ ...none, promisedDate: null })).toBeNull();
   });
 
-  it("R6.4 the expected date is the plan's last production day, or a later planned shipment", () => {
+  it("R6.4 the promise holds unless the plan ends after it; a planned shipment is the concrete answer", () => {
     const plan = { ...none, planStart: new Date('2027-03-01T00:00:00Z'), planEnd: new Date('2027-03-06T00:00:00Z') };
-    expect(expectedDate(plan)).toBe('2027-03-05');
+    expect(expectedDate(plan)).toBe('2027-03-31');
+    expect(expectedDate({ ...plan, promisedDate: '2027-03-04' })).toBe('2027-03-05');
+    expect(expectedDate({ ...plan, promisedDate: null })).toBe('2027-03-05');
     expect(expectedDate({ ...plan, shipmentPlannedDate: '2027-03-08' })).toBe('2027-03-08');
-    expect(expectedDate({ ...plan, shipmentPlannedDate: '2027-03-02' })).toBe('2027-03-05');
+    expect(expectedDate({ ...plan, promisedDate: '2027-03-04', shipmentPlannedDate: '2027-03-12' })).toBe('2027-03-12');
   });
 
   it("R6.4 a supplier delay pushes the plan's end only when the material comes on or after the plan's start", () => {
-    const plan = { ...none, planStart: new Date('2027-03-01T00:00:00Z'), planEnd: new Date('2027-03-06T00:00:00Z') };
+    const plan = { ...none, promisedDate: '2027-03-01', planStart: new Date('2027-03-01T00:00:00Z'), planEnd: new Date('2027-03-06T00:00:00Z') };
     expect(expectedDate({ ...plan, delayedSupplyDate: '2027-02-27' })).toBe('2027-03-05');
     // Material on 03-03: production starts 03-04 instead of 03-01, so the end moves 3 days.
     expect(expectedDate({ ...plan, delayedSupplyDate: '2027-03-03' })).toBe('2027-03-08');
     expect(expectedDate({ ...plan, delayedSupplyDate: '2027-03-01' })).toBe('2027-03-06');
+    // A slip that still ends before the promise keeps the promise.
+    expect(expectedDate({ ...plan, promisedDate: '2027-03-31', delayedSupplyDate: '2027-03-03' })).toBe('2027-03-31');
   });
 
   it('R1.4 once delivered, the expected date is the actual delivery date', () => {

@@ -56,14 +56,16 @@ const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
 const lastDayBefore = (end: Date): string => dayOf(new Date(end.getTime() - 1));
 
 /**
- * The expected delivery date (R6.4, R4.4): once delivered, the actual date. Otherwise the latest of what is known
- * to push it: the plan's last production day, a supplier's delayed delivery when it falls on or after the plan's
- * start (production cannot begin before the material is there, so the order slips by as much), and a shipment's
- * planned date. Nothing known yet: the promised date.
+ * The expected delivery date (R6.4, R4.4). Once delivered, the actual date; once a shipment is planned, its (latest)
+ * planned date, which is the concrete answer. Before that, the promise holds unless something pushes past it: the
+ * plan's last production day, or a supplier's delayed delivery when it falls on or after the plan's start (production
+ * can begin only the day after the material arrives, so the plan's end slips by as much). A plan that ends early does
+ * not make the delivery early: the customer asked for the promised date.
  */
 export function expectedDate(f: ExpectedDateFacts): string | null {
   if (f.delivered && f.actualDeliveryDate) return f.actualDeliveryDate;
-  const candidates: string[] = [];
+  if (f.shipmentPlannedDate) return f.shipmentPlannedDate;
+  const candidates: string[] = f.promisedDate ? [f.promisedDate] : [];
   if (f.planEnd) candidates.push(lastDayBefore(f.planEnd));
   if (f.delayedSupplyDate && f.planStart && f.delayedSupplyDate >= dayOf(f.planStart)) {
     const slip = Math.round((new Date(`${f.delayedSupplyDate}T00:00:00.000Z`).getTime() - new Date(`${dayOf(f.planStart)}T00:00:00.000Z`).getTime()) / 86_400_000) + 1;
@@ -72,8 +74,7 @@ export function expectedDate(f: ExpectedDateFacts): string | null {
     pushed.setUTCDate(pushed.getUTCDate() + slip);
     candidates.push(dayOf(pushed));
   }
-  if (f.shipmentPlannedDate) candidates.push(f.shipmentPlannedDate);
-  if (candidates.length === 0) return f.promisedDate;
+  if (candidates.length === 0) return null;
   return candidates.reduce((a, b) => (b > a ? b : a));
 }
 

@@ -18,7 +18,7 @@ export const MonitoringRowSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   customer: z.object({ id: z.uuid(), name: z.string().nullable() }),
   promisedDate: z.iso.date().nullable(),
-  expectedDate: z.iso.date().nullable().describe('actual delivery once delivered; else the latest of plan end, a supplier delay that pushes the plan, a planned shipment; else the promised date'),
+  expectedDate: z.iso.date().nullable().describe('the actual delivery once delivered; else a planned shipment; else the promised date unless the plan (pushed by a late supplier) ends after it'),
   progress: z.object({
     planStatus: z.string().nullable(),
     tasksDone: z.number().int(),
