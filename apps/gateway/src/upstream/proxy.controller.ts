@@ -66,8 +66,9 @@ export class ProxyController {
     if (token && !headers.authorization) headers.authorization = `Bearer ${token}`;
     const lastEventId = req.headers['last-event-id'];
     if (typeof lastEventId === 'string') headers['last-event-id'] = lastEventId;
+    // The response's close is the client going away (or the stream ending): the upstream request goes with it.
     const gone = new AbortController();
-    req.raw.on('close', () => gone.abort());
+    reply.raw.on('close', () => gone.abort());
     const res = await this.upstream.open(service, { method: 'GET', path, headers }, gone.signal);
     if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
       for (const name of FORWARDED_RESPONSE_HEADERS) {
@@ -90,6 +91,7 @@ export class ProxyController {
     const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
     body.on('error', () => reply.raw.end());
     reply.raw.on('close', () => body.destroy());
+    if (gone.signal.aborted) body.destroy();
     body.pipe(reply.raw);
   }
 }

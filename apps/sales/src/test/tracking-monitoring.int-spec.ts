@@ -152,6 +152,22 @@ describe('tracking: monitoring projection (PostgreSQL)', () => {
       sub.unsubscribe();
     }
   });
+
+  it('R6.4 a change committed while the LISTEN connection was lost still reaches a connected client, from the log', async () => {
+    const id = await issued();
+    const events: MessageEvent[] = [];
+    const sub = ctx.app.get(MonitoringStream).events(null).subscribe((e) => events.push(e));
+    try {
+      const [{ count }] = await ctx.dataSource.query(
+        `SELECT count(pg_terminate_backend(pid))::int AS count FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'LISTEN sales_escalation%'`,
+      );
+      expect(count).toBe(1);
+      await apply((m) => projection.problemRaised(m, { orderId: id, planId: randomUUID(), problemId: randomUUID(), kind: 'OTHER', severity: 'MINOR', description: 'during the outage', raisedBy: 'production.staff', raisedAt: new Date().toISOString() }));
+      await waitFor(() => events.some((e) => e.type === 'order' && (e.data as { openItems: { summary: string }[] }).openItems.some((i) => i.summary === 'MINOR OTHER: during the outage')), 10_000);
+    } finally {
+      sub.unsubscribe();
+    }
+  });
 });
 
 async function waitFor(done: () => boolean, ms = 5000): Promise<void> {

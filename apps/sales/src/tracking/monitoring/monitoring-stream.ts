@@ -32,6 +32,8 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
   readonly escalations = new Subject<string>();
   private client: PoolClient | null = null;
   private stopped = false;
+  /** The newest change this instance has seen: after a lost LISTEN connection, the log from here is replayed. */
+  private lastSeen: bigint | null = null;
   private retry?: NodeJS.Timeout;
 
   constructor(
@@ -56,28 +58,46 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
+    let client: PoolClient | null = null;
     try {
       // The driver's pool gives the connection; it is kept for LISTEN and never returned to the pool for queries.
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-      const client = await pool.connect();
-      client.on('notification', (n) => {
+      const listening = await pool.connect();
+      client = listening;
+      // Until the log has been read after a reconnect, live notifications wait, so ids reach clients in order.
+      let held: Change[] | null = [];
+      listening.on('notification', (n) => {
         if (n.channel === ESCALATION_CHANNEL) return this.escalations.next(n.payload ?? '');
         const change = n.channel === MONITORING_CHANNEL ? parseNotification(n.payload) : null;
-        if (change) this.changes.next(change);
+        if (!change) return;
+        if (held) held.push(change);
+        else this.publish(change);
       });
-      client.on('error', (err) => {
+      listening.on('error', (err) => {
         this.logger.warn(`monitoring LISTEN connection lost (${err.message}); reconnecting`);
-        if (this.client === client) this.client = null;
-        client.release(true);
+        if (this.client === listening) this.client = null;
+        listening.release(true);
         this.retry = setTimeout(() => void this.listen(), 1000);
       });
-      await client.query(`LISTEN ${MONITORING_CHANNEL}`);
-      await client.query(`LISTEN ${ESCALATION_CHANNEL}`);
-      this.client = client;
+      await listening.query(`LISTEN ${MONITORING_CHANNEL}`);
+      await listening.query(`LISTEN ${ESCALATION_CHANNEL}`);
+      // Notifications sent while no connection listened are lost: the change log has them.
+      if (this.lastSeen !== null) for (const c of await this.monitoring.changesAfter(this.lastSeen.toString())) this.publish({ seq: BigInt(c.seq), orderId: c.orderId });
+      else this.lastSeen = BigInt(await this.monitoring.lastChange());
+      const waiting: Change[] = held;
+      held = null;
+      for (const c of waiting.sort((a, b) => (a.seq < b.seq ? -1 : 1))) if (c.seq > (this.lastSeen ?? 0n)) this.publish(c);
+      this.client = listening;
     } catch (err) {
       this.logger.warn(`cannot LISTEN for monitoring changes (${(err as Error).message}); retrying`);
+      client?.release(true);
       this.retry = setTimeout(() => void this.listen(), 1000);
     }
+  }
+
+  private publish(change: Change): void {
+    if (this.lastSeen === null || change.seq > this.lastSeen) this.lastSeen = change.seq;
+    this.changes.next(change);
   }
 
   /** The events of one client: rows as they change, after the ones missed since `lastEventId`, and a heartbeat comment. */

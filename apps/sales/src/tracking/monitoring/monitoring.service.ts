@@ -121,6 +121,12 @@ export class MonitoringService {
     await m.query(`SELECT pg_notify($1, $2)`, [MONITORING_CHANNEL, `${seq}:${orderId}`]);
   }
 
+  /** The newest change's seq ('0' for none). */
+  async lastChange(): Promise<string> {
+    const [{ seq }] = await this.dataSource.query('SELECT coalesce(max(seq), 0)::text AS seq FROM sales_monitoring_change');
+    return seq;
+  }
+
   /** Changes after `seq`, one per order (its latest), oldest first: what a resuming stream sends. */
   async changesAfter(seq: string, limit = 1000): Promise<{ seq: string; orderId: string }[]> {
     const rows: { seq: string; orderId: string }[] = await this.dataSource.query(
