@@ -132,6 +132,22 @@ describe('tracking: monitoring projection (PostgreSQL)', () => {
     expect(row?.expectedDate && row.promisedDate && row.expectedDate > row.promisedDate).toBe(true);
   });
 
+  it('R6.5 a late review and an overdue supplier delivery are escalated to the department concerned, each once', async () => {
+    const id = await issued();
+    const taskId = randomUUID();
+    const overdue = { orderId: id, round: 1, department: 'QUALITY' as const, taskId, dueAt: new Date(Date.now() - 60_000).toISOString(), escalatedAt: new Date().toISOString(), escalatedTo: 'quality.head' };
+    await apply((m) => projection.reviewOverdue(m, overdue));
+    await apply((m) => projection.reviewOverdue(m, overdue));
+    const contract = { orderId: id, contractId: randomUUID(), number: 'PC-2026-000009', supplierId: 'SUP-1', deliveryDate: '2026-01-05', openLines: [{ materialCode: 'M-1', quantity: '10.000' }], detectedAt: new Date().toISOString() };
+    await apply((m) => projection.contractOverdue(m, contract));
+    await apply((m) => projection.contractOverdue(m, contract));
+    const { items } = await ctx.app.get(EscalationService).list({ orderId: id, page: 1, pageSize: 50 });
+    expect(items.map((e) => [e.kind, e.department, e.ref.id]).sort()).toEqual([
+      ['LATE_REVIEW', 'QUALITY', taskId],
+      ['SUPPLIER_OVERDUE', 'PURCHASING', `${contract.contractId}:2026-01-05`],
+    ]);
+  });
+
   it('R6.4 the stream resumes after a Last-Event-ID from the change log, then delivers live changes through NOTIFY', async () => {
     const id = await issued();
     const from = await lastSeq();
