@@ -80,6 +80,12 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
     return found;
   };
 
+  const openStreams = async (): Promise<number> => {
+    const text = await (await fetch(`${stack.member('sales').baseUrl}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('opm_monitoring_streams'));
+    return Number(line?.split(' ').pop());
+  };
+
   beforeAll(async () => {
     smtp = await startSmtpSink({ user: 'opm', pass: 's3cret-mail' });
     // The scan is slow on purpose: an escalation mail must go out at once, on the escalation's NOTIFY, not at a scan.
@@ -103,6 +109,7 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     try {
       await eventually(async () => expect(stream.events.some((e) => e.comment === 'heartbeat')).toBe(true), { timeoutMs: 5000 });
+      expect(await openStreams()).toBe(1);
       const t0 = performance.now();
       const created = await post('/orders', 'sales.staff', clearOrder());
       expect(created.status).toBe(201);
@@ -131,6 +138,8 @@ describe('tracking: monitoring, stream, escalation, meetings (e2e)', () => {
     } finally {
       stream.close();
     }
+    // Clients that left leave sales too: the gateway ended its upstream streams, and sales its subscriptions.
+    await eventually(async () => expect(await openStreams()).toBe(0), { timeoutMs: 10_000 });
     expect((await gateway.get(`/api/v1/monitoring/orders?access_token=${await token('sales.staff')}`)).status).toBe(401);
     expect((await gateway.get('/api/v1/monitoring/stream?access_token=not-a-token')).status).toBe(401);
     expect((await gateway.get('/api/v1/monitoring/stream').set('last-event-id', 'x').set('authorization', await as('sales.staff'))).status).toBe(400);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient } from 'pg';
 import { Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { Metrics } from '@opm/platform';
 import { SALES_CONFIG, type SalesConfig } from '../../config/sales-config';
 import { ESCALATION_CHANNEL, MONITORING_CHANNEL, MonitoringService } from './monitoring.service';
 
@@ -34,13 +35,18 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
   private stopped = false;
   /** The newest change this instance has seen: after a lost LISTEN connection, the log from here is replayed. */
   private lastSeen: bigint | null = null;
+  /** Clients connected now (a client that left must leave this count, or its subscription leaks). */
+  private open = 0;
   private retry?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly monitoring: MonitoringService,
     @Inject(SALES_CONFIG) private readonly config: SalesConfig,
-  ) {}
+    metrics: Metrics,
+  ) {
+    metrics.gauge('opm_monitoring_streams', 'Monitoring stream clients connected to this instance (R6.4)', [], async (g) => g.set(this.open), 'monitoring');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
@@ -103,6 +109,7 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
   /** The events of one client: rows as they change, after the ones missed since `lastEventId`, and a heartbeat comment. */
   events(lastEventId: string | null): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
+      this.open += 1;
       let sent = lastEventId === null ? null : BigInt(lastEventId);
       let chain: Promise<void> = Promise.resolve();
       let closed = false;
@@ -133,6 +140,7 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
       subscriber.next({ comment: 'connected', data: undefined } as unknown as MessageEvent);
       const heartbeat = setInterval(() => subscriber.next({ comment: 'heartbeat' } as unknown as MessageEvent), this.config.MONITORING_HEARTBEAT_MS);
       return () => {
+        this.open -= 1;
         closed = true;
         clearInterval(heartbeat);
         live.unsubscribe();
