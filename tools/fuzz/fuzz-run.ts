@@ -46,6 +46,12 @@ export function send(base: string, method: string, path: string, headers: Record
         agent: false,
       },
       (res) => {
+        // An event stream (the monitoring stream) never ends: its status and headers are the answer, then it is let go.
+        if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '' });
+          req.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));

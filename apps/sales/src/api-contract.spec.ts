@@ -23,6 +23,9 @@ describe('sales API contract', () => {
       'GET /health/ready -> 200 Health | 413 415 429 503 | public',
       'GET /leads -> 200 page of Lead | 400 401 403 413 415 429 | bearer',
       'GET /monitoring/orders/{id}/performance -> 200 OrderPerformance | 400 401 404 413 415 429 | bearer',
+      'GET /monitoring/escalations -> 200 page of Escalation | 400 401 403 413 415 429 | bearer',
+      'GET /monitoring/orders -> 200 page of MonitoringRow | 400 401 413 415 429 | bearer',
+      'GET /monitoring/stream (Last-Event-ID) -> 200 inline | 400 401 413 415 429 | bearer',
       'GET /orders -> 200 page of Order | 400 401 413 415 429 | bearer',
       'GET /orders/{id} -> 200 Order | 400 401 404 413 415 429 | bearer',
       'GET /orders/{id}/approvals -> 200 ApprovalChain | 400 401 404 413 415 429 | bearer',
@@ -39,6 +42,7 @@ describe('sales API contract', () => {
       'GET /reports/weekly -> 200 WeeklyReport | 400 401 413 415 429 | bearer',
       'GET /reports/weekly.pdf -> 200 inline | 400 401 413 415 429 | bearer',
       'GET /sales/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',
+      'GET /tracking/meetings/{id} -> 200 TrackingMeeting | 400 401 404 413 415 429 | bearer',
       'PATCH /orders/{id} (If-Match) -> 200 Order | 400 401 403 404 409 413 415 429 | bearer',
       'POST /approvals/delegations (Idempotency-Key) -> 201 Delegation | 400 401 403 409 413 415 422 429 | bearer',
       'POST /customers (Idempotency-Key) -> 201 Customer | 400 401 403 409 413 415 422 429 | bearer',
@@ -56,6 +60,9 @@ describe('sales API contract', () => {
       'POST /orders/{id}/settlement -> 201 SettlementList | 400 401 403 404 409 413 415 429 | bearer',
       'POST /orders/{id}/settlement/submit -> 200 SettlementList | 400 401 403 404 409 413 415 429 | bearer',
       'POST /sales/dead-letters/{id}/replay -> 202 DeadLetter | 400 401 403 404 413 415 422 429 | bearer',
+      'POST /tracking/meetings -> 201 TrackingMeeting | 400 401 403 413 415 422 429 | bearer',
+      'POST /tracking/meetings/{id}/actions/{actionId}/done -> 200 TrackingMeeting | 400 401 403 404 409 413 415 429 | bearer',
+      'POST /tracking/meetings/{id}/minutes -> 200 TrackingMeeting | 400 401 403 404 409 413 415 422 429 | bearer',
     ]);
   });
 

@@ -16,6 +16,11 @@ import { ExecutionModule } from './execution/execution.module';
 import { Settlement1796700000000 } from './database/migrations/1796700000000-settlement';
 import { DunningMail1797000001000 } from './database/migrations/1797000001000-dunning-mail';
 import { DunningMail } from './dunning/dunning-mail.entity';
+import { TrackingMonitoring1797200000000 } from './database/migrations/1797200000000-tracking-monitoring';
+import { Meeting, MeetingAction } from './tracking/meetings/meeting.entity';
+import { Escalation } from './tracking/monitoring/escalation.entity';
+import { MonitoringChange, MonitoringItem, MonitoringOrder } from './tracking/monitoring/monitoring.entity';
+import { TrackingMonitoringModule } from './tracking/monitoring/monitoring.module';
 import { DunningModule } from './dunning/dunning.module';
 import { TrackingLedger1797100000000 } from './database/migrations/1797100000000-tracking-ledger';
 import { LedgerEntry } from './tracking/ledger/ledger-entry.entity';
@@ -39,8 +44,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail, LedgerEntry];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000, TrackingLedger1797100000000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail, LedgerEntry, MonitoringOrder, MonitoringItem, MonitoringChange, Escalation, Meeting, MeetingAction];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000, TrackingLedger1797100000000, TrackingMonitoring1797200000000];
 
 @Module({})
 export class SalesAppModule {
@@ -61,6 +66,7 @@ export class SalesAppModule {
         DunningModule,
         LedgerModule,
         ReportsModule,
+        TrackingMonitoringModule,
         CustomersModule,
         CatalogModule,
       ],

@@ -104,6 +104,32 @@ export class UpstreamClient {
     }
   }
 
+  /**
+   * A streamed answer (text/event-stream): the timeout covers only the wait for the service's headers, since a stream
+   * stays open for as long as its client wants; the body is handed on as it comes, never buffered. `signal` ends it
+   * (the client went away).
+   */
+  async open(service: ServiceName, req: UpstreamRequest, signal: AbortSignal): Promise<Response> {
+    const base = this.config.upstreams.get(service);
+    if (base === undefined) throw new UpstreamUnavailable(service, false, new Error('no such service'));
+    const headers: Record<string, string> = { ...req.headers, ...traceHeaders(), [CORRELATION_HEADER]: requestContext.correlationId() };
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, req.timeoutMs ?? this.config.UPSTREAM_TIMEOUT_MS);
+    try {
+      return await fetch(new URL(req.path, base), { method: req.method, headers, signal: controller.signal, redirect: 'manual' });
+    } catch (err) {
+      throw new UpstreamUnavailable(service, timedOut, err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async getJson<T>(service: ServiceName, path: string, headers: Record<string, string>, timeoutMs?: number): Promise<{ status: number; body: T }> {
     const res = await this.call(service, { method: 'GET', path, headers, timeoutMs });
     return { status: res.status, body: JSON.parse(res.body.toString('utf8') || 'null') as T };

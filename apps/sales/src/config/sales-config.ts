@@ -43,6 +43,10 @@ const schema = z.object({
   SMTP_FROM: z.string().default('orders@acme.example'),
   /** How often pending dunning e-mails are (re)tried (R7.3, issue 16 item 4). */
   DUNNING_MAIL_SCAN_MS: z.coerce.number().int().min(50).default(10_000),
+  /** How often the monitoring stream (R6.4) sends a heartbeat comment, so proxies and clients see the connection alive. */
+  MONITORING_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How often late acknowledgements are escalated and pending escalation e-mails (re)tried (R6.5). */
+  MONITORING_SCAN_MS: z.coerce.number().int().min(50).default(10_000),
 });
 
 export type SalesConfig = z.infer<typeof schema>;

@@ -7,7 +7,7 @@ import { AuditLog, PeriodicJob } from '@opm/platform';
 import { SALES_CONFIG, type SalesConfig } from '../config/sales-config';
 import { Customer } from '../customers/customer.entity';
 import { OrderMailer } from '../documents/order-mailer';
-import { ORDER_MAILER } from '../issuance/issuance.service';
+import { ORDER_MAILER } from '../documents/order-mailer.provider';
 import { composeDunningMail } from './dunning-mail';
 import { DunningMail } from './dunning-mail.entity';
 import type { DunningMailsView } from './dunning-mail.view';

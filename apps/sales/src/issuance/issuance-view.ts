@@ -65,6 +65,7 @@ export const CustomerConfirmationViewDef = apiView(
     /** Where the order was e-mailed; null when it was not. */
     emailedTo: z.string().nullable(),
     emailMessageId: z.string().nullable(),
+    progress: z.string().nullable().describe('the execution progress told to the customer, from the real state (R4.4)'),
     createdAt: z.iso.datetime({ offset: true }),
   }),
 );
@@ -99,5 +100,6 @@ export const toCustomerConfirmationView = (c: CustomerConfirmation): CustomerCon
   recordedBy: c.recordedBy,
   emailedTo: c.emailedTo,
   emailMessageId: c.emailMessageId,
+  progress: c.progress,
   createdAt: c.createdAt.toISOString(),
 });

@@ -78,6 +78,10 @@ export class CustomerConfirmation {
   @Column({ type: 'text', nullable: true })
   emailMessageId!: string | null;
 
+  /** The execution progress told to the customer (R4.4), from tracking's state at the time; null for confirmations recorded before it was kept. */
+  @Column({ type: 'text', nullable: true })
+  progress!: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
@@ -10,6 +10,7 @@ import { documentFingerprint, readVerificationCode } from '../documents/document
 import { renderOrderDocument } from '../documents/order-document';
 import type { OrderDocumentData } from '../documents/order-document-data';
 import { OrderMailer, OrderMailError } from '../documents/order-mailer';
+import { ORDER_MAILER } from '../documents/order-mailer.provider';
 import { OrderFacts } from '../lifecycle/order-facts';
 import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
 import { isIssuedOrLater } from '../lifecycle/order-state-machine';
@@ -17,6 +18,7 @@ import { orderSnapshot, toOrderView } from '../lifecycle/order-view';
 import { Order } from '../lifecycle/order.entity';
 import { OrderRepository } from '../lifecycle/order.repository';
 import { CustomerConfirmationDto } from './dto/customer-confirmation.dto';
+import { progressText } from './progress-text';
 import {
   CustomerConfirmationsView,
   CustomerConfirmationView,
@@ -28,7 +30,6 @@ import {
 } from './issuance-view';
 import { CustomerConfirmation, IssueAcknowledgement, Issuance } from './issuance.entity';
 
-export const ORDER_MAILER = Symbol('ORDER_MAILER');
 
 /**
  * Signing and issuing (R4.2), the printable order (R4.3), the departments' acknowledgements and their
@@ -36,7 +37,7 @@ export const ORDER_MAILER = Symbol('ORDER_MAILER');
  * current chain fully approved, whatever a client sends, here in the service.
  */
 @Injectable()
-export class IssuanceService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IssuanceService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly acknowledgementScan: PeriodicJob;
 
   constructor(
@@ -50,6 +51,16 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
     @Optional() @Inject(ORDER_MAILER) private readonly mailer: OrderMailer | null,
   ) {
     this.acknowledgementScan = new PeriodicJob('missing acknowledgement scan', config.ISSUE_ACK_SCAN_MS, () => this.escalateMissingAcknowledgements());
+  }
+
+  onModuleInit(): void {
+    // Tracking shows each department's acknowledgement as an item due by this time (R6.4).
+    this.facts.provide('issueAcknowledgement', async (m, orderId) => {
+      const issuance = await m.findOneBy(Issuance, { orderId });
+      if (!issuance) return null;
+      const acks = await m.findBy(IssueAcknowledgement, { orderId });
+      return { acknowledgeBy: issuance.acknowledgeBy.toISOString(), acknowledged: acks.map((a) => a.department) };
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -184,6 +195,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
     }
     let emailedTo: string | null = null;
     let messageId: string | null = null;
+    const progress = progressText(await this.facts.read(this.dataSource.manager, 'progress', orderId));
     if (dto.sendEmail) {
       if (!this.mailer) {
         throw new BusinessRuleProblem('e-mail is not configured (SMTP_URL)', { errors: [{ field: 'sendEmail', message: 'no SMTP server configured' }] });
@@ -199,7 +211,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
           orderNumber: order.number,
           pdf,
           expectedDeliveryDate: dto.expectedDeliveryDate,
-          progress: `Issued to production 已下达生产`,
+          progress,
         });
         emailedTo = to;
         messageId = sent.messageId;
@@ -221,6 +233,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
           recordedBy: principal.username,
           emailedTo,
           emailMessageId: messageId,
+          progress,
         }),
       );
       await this.audit.record(m, {

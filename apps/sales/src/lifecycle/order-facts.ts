@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ApprovalStep } from '@opm/contracts';
+import type { ApprovalStep, OrderStatus } from '@opm/contracts';
 
 /** One step of an order's current approval chain as other stages see it (the printed order shows them, R4.3). */
 export interface ApprovalTrailEntry {
@@ -12,6 +12,16 @@ export interface ApprovalTrailEntry {
   comment: string | null;
 }
 
+/** Where an order's execution stands, as tracking follows it (R6.4, R4.4). */
+export interface OrderProgress {
+  status: OrderStatus;
+  planStatus: string | null;
+  tasksDone: number;
+  tasksTotal: number;
+  expectedDate: string | null;
+  promisedDate: string | null;
+}
+
 /**
  * What one stage knows about an order that another stage needs, named here so neither imports the other:
  * the stage that owns a fact provides it when its module starts, the one that needs it reads it here.
@@ -21,6 +31,10 @@ export interface OrderFactTypes {
   approvalTrail: ApprovalTrailEntry[];
   /** Per order line, the quantity the proofs of delivery confirmed so far (R5.5); provided by execution, read by settlement (R7.1). */
   deliveredQuantities: { lineNo: number; quantity: number }[];
+  /** When the executing departments' acknowledgements of the issued order are due and who gave one (R4.3); provided by issuance, read by tracking (R6.4). */
+  issueAcknowledgement: { acknowledgeBy: string; acknowledged: string[] } | null;
+  /** Where execution stands (R4.4): provided by tracking's monitoring projection, read by issuance for the customer's confirmation. */
+  progress: OrderProgress;
 }
 
 type FactReader<K extends keyof OrderFactTypes> = (m: EntityManager, orderId: string) => Promise<OrderFactTypes[K]>;

@@ -69,7 +69,14 @@ const CLOSED = new Set<OrderStatus>(['REJECTED', 'CANCELLED', 'SETTLED', 'ARCHIV
 /** Issued, and everything that can only come after issuing (the cancelled branch leaves before it). */
 const ISSUED_OR_LATER = new Set<OrderStatus>([...reachableFrom('ISSUED')].filter((s) => s !== 'CANCELLED'));
 
+/** Delivered, and what can only follow a delivery (invoiced, settled), short of the archive. */
+const DELIVERED_OR_LATER = new Set<OrderStatus>([...reachableFrom('DELIVERED')].filter((s) => s !== 'ARCHIVED'));
+
 export const isClosed = (status: OrderStatus): boolean => CLOSED.has(status);
+/** Archived (R9): served only to the archive department or through an approved query request, never to tracking (R6.4). */
+export const isArchived = (status: OrderStatus): boolean => status === 'ARCHIVED';
+/** Every ordered quantity has been delivered (R5.5): the actual delivery date is known (R1.4). */
+export const isDeliveredOrLater = (status: OrderStatus): boolean => DELIVERED_OR_LATER.has(status);
 /**
  * An open order still uses the customer's credit (R2.4): everything not closed and not yet invoiced. From INVOICED on
  * the invoice's outstanding amount carries it, in finance's open invoice amount (counting both would count it twice).

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '../health/public.decorator';
 import { requestContext } from '../observability/request-context';
-import { ACCESS_RULES } from './allow.decorator';
+import { ACCESS_RULES, QUERY_TOKEN } from './allow.decorator';
 import { AccessRule, describeRules, isAllowed, Principal } from './principal';
 import { InvalidToken, TokenVerifier } from './token-verifier';
 
@@ -23,7 +23,13 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = req.headers.authorization;
-    const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
+    const queryToken = (req.query as Record<string, unknown> | undefined)?.access_token;
+    const acceptsQueryToken = queryTokenAccepted(this.reflector.getAllAndOverride<RegExp | true | undefined>(QUERY_TOKEN, targets), req.url);
+    if (queryToken !== undefined && !acceptsQueryToken) {
+      throw new UnauthorizedException({ detail: 'access_token in the query is accepted only by the event stream; send Authorization: Bearer <token>' });
+    }
+    const fromHeader = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
+    const token = fromHeader ?? (typeof queryToken === 'string' && queryToken.length > 0 ? queryToken : undefined);
     if (!token) throw new UnauthorizedException({ detail: 'a bearer token is required (Authorization: Bearer <token>)' });
     let principal: Principal;
     try {
@@ -44,4 +50,11 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** Whether this request may carry its token as `?access_token=`: the handler says so, for every path or those matching its pattern. */
+export function queryTokenAccepted(rule: RegExp | true | undefined, url: string): boolean {
+  if (rule === undefined) return false;
+  if (rule === true) return true;
+  return rule.test(url.split('?')[0]);
 }

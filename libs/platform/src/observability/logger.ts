@@ -17,7 +17,7 @@ export function loggerModule(service: string, level: string): DynamicModule {
       customProps: (req: IncomingMessage) => ({ correlationId: requestContext.get()?.correlationId, ...traceFields(serverSpanOf(req)) }),
       autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: maskUrlSecrets(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
@@ -43,4 +43,9 @@ export function runWithLogFields<T>(fields: Record<string, string>, fn: () => T)
   const base = current?.logger ?? PinoLogger.root;
   if (!base) return fn();
   return storage.run(new Store(base.child(fields), current?.responseLogger), fn);
+}
+
+/** A token passed as `?access_token=` (the event stream's EventSource clients) never reaches a log line. */
+export function maskUrlSecrets(url: string): string {
+  return url.replace(/([?&]access_token=)[^&#]*/gi, '$1***');
 }

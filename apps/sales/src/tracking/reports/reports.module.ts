@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { LedgerOrderOutlook, OrderOutlookSource } from './order-outlook';
+import { TrackingMonitoringModule } from '../monitoring/monitoring.module';
+import { MonitoringOrderOutlook, OrderOutlookSource } from './order-outlook';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /** Weekly reports (R6.5) and order performance (R1.4) over the tracking ledger. */
 @Module({
+  imports: [TrackingMonitoringModule],
   controllers: [ReportsController],
-  // The lead switches OrderOutlookSource to live monitoring's projection after the merge.
-  providers: [ReportsService, { provide: OrderOutlookSource, useClass: LedgerOrderOutlook }],
+  providers: [ReportsService, { provide: OrderOutlookSource, useClass: MonitoringOrderOutlook }],
 })
 export class ReportsModule {}

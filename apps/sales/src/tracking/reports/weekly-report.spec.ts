@@ -1,4 +1,4 @@
-import { departmentWeeklyReport, type IsoWeek, expectedDeliveryDate, isoWeekOf, leadershipWeeklyReport, parseIsoWeek, type ReportEntry } from './weekly-report';
+import { departmentWeeklyReport, type IsoWeek, isoWeekOf, leadershipWeeklyReport, parseIsoWeek, type ReportEntry } from './weekly-report';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -126,19 +126,5 @@ describe('leadership execution report (R6.5)', () => {
     const report = leadershipWeeklyReport(WEEK, [e(C, 'STATUS_CHANGED')], outlooks);
     expect(report.orders).toEqual([expect.objectContaining({ number: 'SO-2026-000003', late: null })]);
     expect(report.totals.late).toBe(0);
-  });
-});
-
-describe('expected delivery from the ledger', () => {
-  const ordered = [{ lineNo: 1, quantity: 100 }];
-  it('R6.5 R6.4 the latest planned date the ledger knows, or null', () => {
-    expect(expectedDeliveryDate(ordered, [])).toBeNull();
-    expect(expectedDeliveryDate(ordered, [e(A, 'PLAN_DRAFTED', IN, { earliestDeliveryDate: '2027-04-25' })])).toBe('2027-04-25');
-    expect(expectedDeliveryDate(ordered, [e(A, 'PLAN_DRAFTED', IN, { earliestDeliveryDate: '2027-04-25' }), e(A, 'CONTRACT_DELAYED', IN, { newDeliveryDate: '2027-05-02' }), e(A, 'SHIPMENT_PLANNED', IN, { plannedDate: '2027-04-28' })])).toBe('2027-05-02');
-  });
-  it('R6.5 R1.4 delivered in full: the day the last quantity arrived', () => {
-    const delivered = [e(A, 'SHIPMENT_PLANNED', IN, { plannedDate: '2027-04-28' }), e(A, 'SHIPMENT_DELIVERED', '2027-04-27T08:00:00.000Z', { deliveredTotals: [{ lineNo: 1, quantity: 100 }] })];
-    expect(expectedDeliveryDate(ordered, delivered)).toBe('2027-04-27');
-    expect(expectedDeliveryDate([{ lineNo: 1, quantity: 150 }], delivered)).toBe('2027-04-28');
   });
 });

@@ -1,5 +1,4 @@
 import type { LedgerKind } from '../ledger/ledger-entry';
-import { deliveryOf, type OrderedLine } from './order-performance';
 
 /** What the reports read of a ledger entry. */
 export interface ReportEntry {
@@ -227,20 +226,3 @@ export function leadershipWeeklyReport(week: IsoWeek, all: ReportEntry[], outloo
   };
 }
 
-/**
- * The delivery date the ledger expects for an order: delivered in full -> the day the last quantity arrived;
- * otherwise the latest of the dates planned so far (logistics' shipment date, production's earliest delivery or
- * planned end, a supplier's delayed date), or null while nothing is planned.
- */
-export function expectedDeliveryDate(ordered: OrderedLine[], entries: ReportEntry[]): string | null {
-  const delivery = deliveryOf(ordered, entries);
-  if (delivery.completedAt) return delivery.completedAt.slice(0, 10);
-  const planned: string[] = [];
-  for (const e of entries) {
-    if (e.kind === 'SHIPMENT_PLANNED' && typeof e.data.plannedDate === 'string') planned.push(e.data.plannedDate);
-    if ((e.kind === 'PLAN_DRAFTED' || e.kind === 'PLAN_REVISED') && typeof e.data.earliestDeliveryDate === 'string') planned.push(e.data.earliestDeliveryDate);
-    if (e.kind === 'PLAN_RELEASED' && typeof e.data.plannedEnd === 'string') planned.push(e.data.plannedEnd.slice(0, 10));
-    if (e.kind === 'CONTRACT_DELAYED' && typeof e.data.newDeliveryDate === 'string') planned.push(e.data.newDeliveryDate);
-  }
-  return planned.sort().at(-1) ?? null;
-}
