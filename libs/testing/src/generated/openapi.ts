@@ -654,6 +654,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Escalations raised at once: major problems, late reviews and acknowledgements, overdue or endangering supplier deliveries, with their mail status (R6.5) */
+        get: operations["sales_MonitoringController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current state of every tracked order with its open and overdue items, filterable by status and overdue (R6.4) */
+        get: operations["sales_MonitoringController_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/orders/{id}/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** On time, right quantity, right quality for an order (R1.4): promised against actual delivery, ordered against delivered per line, inspections and nonconformances, from its tracking ledger */
+        get: operations["sales_ReportsController_performance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events: an `order` event (data = the monitoring row) whenever an order changes, resumable with Last-Event-ID, with a heartbeat comment (R6.4) */
+        get: operations["sales_MonitoringController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -922,6 +990,23 @@ export interface paths {
         put?: never;
         /** The sales head signs the approved order and issues it to the departments (R4.2) */
         post: operations["sales_IssuanceController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's tracking ledger: every department's progress, problems and resolutions, in the order they happened for the order (R6.2) */
+        get: operations["sales_LedgerController_entries"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1896,6 +1981,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A week's progress report from the tracking ledger (R6.5): with `department` (PRODUCTION, PURCHASING, QUALITY) that department's; without, sales' execution report for leadership, per order with expected against promised delivery (printable at /reports/weekly.pdf) */
+        get: operations["sales_ReportsController_weekly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/weekly.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leadership execution report of a week as a printable PDF (R6.5) */
+        get: operations["sales_ReportsController_weeklyPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/dead-letters": {
         parameters: {
             query?: never;
@@ -1958,6 +2077,74 @@ export interface paths {
         get: operations["purchasing_SuppliersController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calls a tracking meeting: its agenda drawn from the open problems and overdue items of the orders given, or of every tracked order (R6.3) */
+        post: operations["sales_MeetingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tracking meeting: agenda, minutes, actions and which are overdue (R6.3) */
+        get: operations["sales_MeetingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/meetings/{id}/actions/{actionId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a meeting's action done: it is no longer an open (or overdue) item (R6.3) */
+        post: operations["sales_MeetingsController_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the meeting's minutes and actions (department, description, due); an order's open action is one of its monitoring items (R6.3, R6.4) */
+        post: operations["sales_MeetingsController_minutes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2431,6 +2618,12 @@ export interface components {
             /** @enum {string} */
             source: "CAMPAIGN" | "WEB" | "TRADE_SHOW" | "PARTNER_REFERRAL" | "OTHER";
         };
+        CreateMeetingDto: {
+            /** @description the orders to discuss; omitted: every tracked order */
+            orderIds?: string[];
+            /** @example Weekly tracking meeting W49 */
+            title: string;
+        };
         CreateOrderDto: {
             /**
              * @example PHONE
@@ -2571,6 +2764,8 @@ export interface components {
             note: string | null;
             /** Format: uuid */
             orderId: string;
+            /** @description the execution progress told to the customer, from the real state (R4.4) */
+            progress: string | null;
             recordedBy: string | null;
         };
         CustomerConfirmationDto: {
@@ -2658,6 +2853,65 @@ export interface components {
             /** @example Li Wei, goods-in, Pudong warehouse 3 */
             receivedBy: string;
         };
+        DepartmentWeeklyReport: {
+            /** @enum {string} */
+            department: "PRODUCTION" | "PURCHASING" | "QUALITY";
+            /**
+             * Format: date-time
+             * @description its Monday 00:00 UTC
+             */
+            from: string;
+            /** @description orders the department reported on in the week */
+            orders: number;
+            /** @description PRODUCTION's figures; null for the other departments */
+            production: {
+                /** @description orders whose plan was released or completed */
+                ordersAdvanced: number;
+                plansCompleted: number;
+                plansReleased: number;
+                /** @description problems resolved, by the severity they were raised with */
+                problemsClosed: {
+                    MAJOR: number;
+                    MINOR: number;
+                    total: number;
+                };
+                problemsOpened: {
+                    MAJOR: number;
+                    MINOR: number;
+                    total: number;
+                };
+                progressReports: number;
+                /** @description progress reports that took a task to 100 % */
+                tasksDone: number;
+            } | null;
+            /** @description PURCHASING's figures; null for the other departments */
+            purchasing: {
+                /** @description the contracts those were about */
+                contractsLate: number;
+                contractsSigned: number;
+                /** @description supplier delays reported and overdue deliveries detected */
+                deliveriesLate: number;
+                receiptInspections: {
+                    accepted: number;
+                    rejected: number;
+                };
+                receipts: number;
+            } | null;
+            /** @description QUALITY's figures; null for the other departments */
+            quality: {
+                inspectionsFailed: number;
+                inspectionsPassed: number;
+                nonconformancesClosed: number;
+                nonconformancesOpened: number;
+            } | null;
+            /**
+             * Format: date-time
+             * @description the next Monday 00:00 UTC (excluded)
+             */
+            to: string;
+            /** @description the ISO week, e.g. 2026-W49 */
+            week: string;
+        };
         DispatchShipmentDto: {
             /** @example COSU6182736450 */
             trackingNumber?: string | null;
@@ -2722,6 +2976,31 @@ export interface components {
                 /** Format: date-time */
                 recordedAt: string;
             }[];
+        };
+        Escalation: {
+            department: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "MAJOR_PROBLEM" | "LATE_REVIEW" | "LATE_ACKNOWLEDGEMENT" | "SUPPLIER_OVERDUE" | "SUPPLIER_DELAY";
+            mail: {
+                attempts: number;
+                /** Format: date-time */
+                mailedAt: string | null;
+                mailedTo: string | null;
+                /** @enum {string} */
+                status: "PENDING" | "MAILED" | "NO_SMTP" | "NO_RECIPIENTS";
+            };
+            number: string | null;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date-time */
+            raisedAt: string;
+            ref: {
+                id: string;
+                type: string;
+            };
+            summary: string;
         };
         EscalationDecisionDto: {
             /** @enum {string} */
@@ -3082,6 +3361,126 @@ export interface components {
             status: "NEW" | "CONVERTED";
             version: number;
         };
+        LeadershipWeeklyReport: {
+            /**
+             * Format: date-time
+             * @description its Monday 00:00 UTC
+             */
+            from: string;
+            orders: {
+                customer: string;
+                /** @description the order's ledger entries in the week */
+                entries: number;
+                /**
+                 * Format: date
+                 * @description the delivery expected now; null while nothing is planned
+                 */
+                expectedDate: string | null;
+                /** @description expected after promised; null while either is unknown */
+                late: boolean | null;
+                number: string;
+                /** Format: uuid */
+                orderId: string;
+                /** @description production's week */
+                production: {
+                    /** @description orders whose plan was released or completed */
+                    ordersAdvanced: number;
+                    plansCompleted: number;
+                    plansReleased: number;
+                    /** @description problems resolved, by the severity they were raised with */
+                    problemsClosed: {
+                        MAJOR: number;
+                        MINOR: number;
+                        total: number;
+                    };
+                    problemsOpened: {
+                        MAJOR: number;
+                        MINOR: number;
+                        total: number;
+                    };
+                    progressReports: number;
+                    /** @description progress reports that took a task to 100 % */
+                    tasksDone: number;
+                };
+                /** Format: date */
+                promisedDate: string | null;
+                /** @description purchasing's week */
+                purchasing: {
+                    /** @description the contracts those were about */
+                    contractsLate: number;
+                    contractsSigned: number;
+                    /** @description supplier delays reported and overdue deliveries detected */
+                    deliveriesLate: number;
+                    receiptInspections: {
+                        accepted: number;
+                        rejected: number;
+                    };
+                    receipts: number;
+                };
+                /** @description quality's week */
+                quality: {
+                    inspectionsFailed: number;
+                    inspectionsPassed: number;
+                    nonconformancesClosed: number;
+                    nonconformancesOpened: number;
+                };
+                /** @enum {string} */
+                status: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
+            }[];
+            /**
+             * Format: date-time
+             * @description the next Monday 00:00 UTC (excluded)
+             */
+            to: string;
+            totals: {
+                entries: number;
+                late: number;
+                orders: number;
+                /** @description production's week */
+                production: {
+                    /** @description orders whose plan was released or completed */
+                    ordersAdvanced: number;
+                    plansCompleted: number;
+                    plansReleased: number;
+                    /** @description problems resolved, by the severity they were raised with */
+                    problemsClosed: {
+                        MAJOR: number;
+                        MINOR: number;
+                        total: number;
+                    };
+                    problemsOpened: {
+                        MAJOR: number;
+                        MINOR: number;
+                        total: number;
+                    };
+                    progressReports: number;
+                    /** @description progress reports that took a task to 100 % */
+                    tasksDone: number;
+                };
+                /** @description purchasing's week */
+                purchasing: {
+                    /** @description the contracts those were about */
+                    contractsLate: number;
+                    contractsSigned: number;
+                    /** @description supplier delays reported and overdue deliveries detected */
+                    deliveriesLate: number;
+                    receiptInspections: {
+                        accepted: number;
+                        rejected: number;
+                    };
+                    receipts: number;
+                };
+                /** @description quality's week */
+                quality: {
+                    inspectionsFailed: number;
+                    inspectionsPassed: number;
+                    nonconformancesClosed: number;
+                    nonconformancesOpened: number;
+                };
+            };
+            /** @description the ISO week, e.g. 2026-W49 */
+            week: string;
+        };
         LogisticsOrder: {
             /** Format: date */
             deliveryDate: string | null;
@@ -3153,6 +3552,93 @@ export interface components {
             /** @description required - reserved */
             toPurchase: string;
             unit: string;
+        };
+        MeetingActionDto: {
+            /** @enum {string} */
+            department: "SALES" | "MARKETING" | "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE" | "LOGISTICS" | "MANAGEMENT" | "ARCHIVE";
+            /** @example Confirm the replacement spindle delivery date with the supplier */
+            description: string;
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * Format: uuid
+             * @description the order it is about; omitted: the meeting's only order, if it has one, else a general action
+             */
+            orderId?: string;
+        };
+        MeetingMinutesDto: {
+            /**
+             * @example [
+             *       {
+             *         "department": "PRODUCTION",
+             *         "description": "Work a second shift until the plan is back on time",
+             *         "dueAt": "2027-03-05T17:00:00Z"
+             *       }
+             *     ]
+             */
+            actions: components["schemas"]["MeetingActionDto"][];
+            /** @example Spindle failure discussed; production works a second shift from Monday. */
+            minutes: string;
+        };
+        MonitoringRow: {
+            customer: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+            };
+            /**
+             * Format: date
+             * @description the actual delivery once delivered; else a planned shipment; else the promised date unless the plan (pushed by a late supplier) ends after it
+             */
+            expectedDate: string | null;
+            number: string;
+            /** @description every open item, overdue or not */
+            openItems: {
+                /** @description the department whose work it is (TECHNICAL, PRODUCTION, QUALITY, PURCHASING, FINANCE, LOGISTICS, SALES ...) */
+                department: string;
+                /**
+                 * Format: date-time
+                 * @description null: open without a due time (a problem, a nonconformance)
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind: "REVIEW" | "ACKNOWLEDGEMENT" | "PLAN_TASK" | "SUPPLIER_DELIVERY" | "PROBLEM" | "NONCONFORMANCE" | "SHIPMENT" | "INVOICE" | "MEETING_ACTION";
+                /** @description the record the item is about (review-task, plan-task, purchase-contract, problem, ...) */
+                ref: {
+                    id: string;
+                    type: string;
+                };
+                summary: string;
+            }[];
+            /** Format: uuid */
+            orderId: string;
+            /** @description open items whose due time has passed, computed when read */
+            overdueItems: {
+                /** @description the department whose work it is (TECHNICAL, PRODUCTION, QUALITY, PURCHASING, FINANCE, LOGISTICS, SALES ...) */
+                department: string;
+                /**
+                 * Format: date-time
+                 * @description null: open without a due time (a problem, a nonconformance)
+                 */
+                dueAt: string | null;
+                /** @enum {string} */
+                kind: "REVIEW" | "ACKNOWLEDGEMENT" | "PLAN_TASK" | "SUPPLIER_DELIVERY" | "PROBLEM" | "NONCONFORMANCE" | "SHIPMENT" | "INVOICE" | "MEETING_ACTION";
+                /** @description the record the item is about (review-task, plan-task, purchase-contract, problem, ...) */
+                ref: {
+                    id: string;
+                    type: string;
+                };
+                summary: string;
+            }[];
+            progress: {
+                planStatus: string | null;
+                tasksDone: number;
+                tasksTotal: number;
+            };
+            /** Format: date */
+            promisedDate: string | null;
+            /** @enum {string} */
+            status: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
         };
         Nonconformance: {
             /** Format: date-time */
@@ -3508,6 +3994,30 @@ export interface components {
              */
             status: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
         };
+        OrderLedger: {
+            entries: {
+                /** @description Who did it: a username, or `system:<service>` */
+                actor: string;
+                /**
+                 * Format: date-time
+                 * @description When the department recorded the fact
+                 */
+                at: string;
+                /** @enum {string} */
+                department: "SALES" | "MARKETING" | "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE" | "LOGISTICS" | "MANAGEMENT" | "ARCHIVE";
+                /** @enum {string} */
+                kind: "ORDER_RECEIVED" | "ORDER_DETAILS_CHANGED" | "REVIEW_REQUESTED" | "REVIEW_TASK_OPENED" | "REVIEW_OPINION" | "REVIEW_TASK_OVERDUE" | "REVIEW_CONCLUDED" | "STATUS_CHANGED" | "ORDER_ISSUED" | "ISSUE_ACKNOWLEDGED" | "PLAN_DRAFTED" | "PLAN_REVISED" | "PLAN_RELEASED" | "TASK_PROGRESSED" | "WORK_REPORTED" | "PROBLEM_RAISED" | "PROBLEM_RESOLVED" | "PLAN_COMPLETED" | "PLAN_STOPPED" | "TECHNICAL_ISSUE_RAISED" | "TECHNICAL_ISSUE_ANSWERED" | "REQUIREMENTS_COMPUTED" | "CONTRACT_SIGNED" | "CONTRACT_DELAYED" | "CONTRACT_OVERDUE" | "RECEIPT_RECORDED" | "RECEIPT_INSPECTED" | "INSPECTION_RECORDED" | "NONCONFORMANCE_RAISED" | "NONCONFORMANCE_DISPOSITIONED" | "NONCONFORMANCE_CLOSED" | "SHIPMENT_PLANNED" | "SHIPMENT_DISPATCHED" | "SHIPMENT_DELIVERED" | "SETTLEMENT_SUBMITTED" | "SETTLEMENT_REJECTED" | "INVOICE_ISSUED" | "PAYMENT_RECORDED" | "INVOICE_SETTLED" | "INVOICE_DUNNED";
+                /** @description The department's record the fact is about (plan, problem, inspection, contract, shipment, invoice...) */
+                ref: {
+                    id: string;
+                    type: string;
+                };
+                /** @description The entry's place in the order's ledger: 1, 2, 3... in the order the facts happened for the order */
+                seq: number;
+                /** @description What happened, in words, with the department's numbers */
+                summary: string;
+            }[];
+        };
         OrderLineDto: {
             /**
              * @description catalog product; omit for a free-text line
@@ -3528,6 +4038,33 @@ export interface components {
              * @example 12.50
              */
             unitPrice: string;
+        };
+        OrderPerformance: {
+            /**
+             * Format: date
+             * @description the day (UTC) the last ordered quantity was received; null until then
+             */
+            actualDeliveryDate: string | null;
+            daysLate: number | null;
+            inspections: {
+                failed: number;
+                passed: number;
+            };
+            lines: {
+                delivered: number;
+                lineNo: number;
+                ordered: number;
+            }[];
+            nonconformances: {
+                open: number;
+                opened: number;
+            };
+            onTime: boolean | null;
+            /** Format: date */
+            promisedDate: string | null;
+            quantityComplete: boolean;
+            /** @description delivered with no nonconformance open and a final inspection passed; null until delivered */
+            rightQuality: boolean | null;
         };
         PanelConclusionDto: {
             /** @example Panel agrees; purchasing to order solenoids this week. */
@@ -4574,6 +5111,53 @@ export interface components {
             /** @example sales.staff */
             username: string;
         };
+        TrackingMeeting: {
+            actions: {
+                /** @enum {string} */
+                department: "SALES" | "MARKETING" | "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE" | "LOGISTICS" | "MANAGEMENT" | "ARCHIVE";
+                description: string;
+                /** Format: date-time */
+                doneAt: string | null;
+                doneBy: string | null;
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                orderId: string | null;
+                /** @description open and past its due time */
+                overdue: boolean;
+                /** @enum {string} */
+                status: "OPEN" | "DONE";
+            }[];
+            agenda: {
+                department: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                kind: string;
+                number: string;
+                /** Format: uuid */
+                orderId: string;
+                overdue: boolean;
+                ref: {
+                    id: string;
+                    type: string;
+                };
+                summary: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            minutes: string | null;
+            /** Format: date-time */
+            minutesAt: string | null;
+            minutesBy: string | null;
+            /** @description null: every tracked order */
+            orderIds: string[] | null;
+            title: string;
+        };
         UpdateOrderDto: {
             /** @example Li Wei */
             contactPerson?: string | null;
@@ -4597,6 +5181,7 @@ export interface components {
              */
             verificationCode: string;
         };
+        WeeklyReport: components["schemas"]["LeadershipWeeklyReport"] | components["schemas"]["DepartmentWeeklyReport"];
         WorkCentre: {
             /** @description dates whose available hours differ from hoursPerDay, in date order */
             calendarExceptions: {
@@ -8451,6 +9036,324 @@ export interface operations {
             };
         };
     };
+    sales_MonitoringController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of escalations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Escalation"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_MonitoringController_orders: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "RECEIVED" | "AWAITING_INFO" | "ESCALATED" | "REJECTED" | "UNDER_REVIEW" | "REVIEW_FAILED" | "AWAITING_APPROVAL" | "APPROVED" | "ISSUED" | "IN_EXECUTION" | "READY_TO_SHIP" | "SHIPPED" | "DELIVERED" | "INVOICED" | "SETTLED" | "CANCELLED" | "ARCHIVED";
+                /** @description only orders with at least one overdue item */
+                overdue?: boolean;
+                /** @description decide overdue as of this time instead of now (what will be late by then); default now */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of monitoring rows, newest order first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MonitoringRow"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ReportsController_performance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the order's performance; the delivery fields are null until it is delivered in full */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPerformance"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_MonitoringController_events: {
+        parameters: {
+            query?: {
+                /** @description the bearer token, for EventSource, which cannot set headers; accepted on this path only */
+                access_token?: unknown;
+                /** @description the same as the Last-Event-ID header, for a first connection */
+                lastEventId?: unknown;
+            };
+            header?: {
+                /** @description resume after this event id (what EventSource sends on reconnecting) */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     sales_OrdersController_list: {
         parameters: {
             query?: {
@@ -10177,6 +11080,114 @@ export interface operations {
             };
             /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_LedgerController_entries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the order's ledger entries by seq */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "actor": "sales.staff",
+                     *           "at": "2026-12-01T08:00:00.000Z",
+                     *           "department": "SALES",
+                     *           "kind": "ORDER_RECEIVED",
+                     *           "ref": {
+                     *             "id": "3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f1a2b3c",
+                     *             "type": "order"
+                     *           },
+                     *           "seq": 1,
+                     *           "summary": "Order SO-2026-000042 received (phone): 1 line, 1250.00 CNY, delivery 2027-05-01"
+                     *         },
+                     *         {
+                     *           "actor": "production.staff",
+                     *           "at": "2026-12-03T09:30:00.000Z",
+                     *           "department": "PRODUCTION",
+                     *           "kind": "PROBLEM_RAISED",
+                     *           "ref": {
+                     *             "id": "7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d",
+                     *             "type": "production-problem"
+                     *           },
+                     *           "seq": 14,
+                     *           "summary": "MAJOR problem raised (equipment failure): spindle bearing failed"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderLedger"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15577,6 +16588,149 @@ export interface operations {
             };
         };
     };
+    sales_ReportsController_weekly: {
+        parameters: {
+            query: {
+                department?: "PRODUCTION" | "PURCHASING" | "QUALITY";
+                /** @description ISO week (UTC), yyyy-Www */
+                week: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the department's report, or the leadership report without department */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReport"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ReportsController_weeklyPdf: {
+        parameters: {
+            query: {
+                /** @description ISO week (UTC), yyyy-Www */
+                week: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the leadership report as a PDF */
+            200: {
+                headers: {
+                    /** @description `inline; filename="execution-report-<week>.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     sales_DeadLettersController_list: {
         parameters: {
             query?: {
@@ -15888,6 +17042,379 @@ export interface operations {
             };
             /** @description unsupported content type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_MeetingsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description the meeting with its agenda */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingMeeting"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_MeetingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the meeting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingMeeting"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_MeetingsController_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                actionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the meeting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingMeeting"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_MeetingsController_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingMinutesDto"];
+            };
+        };
+        responses: {
+            /** @description the meeting with its minutes and actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingMeeting"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description well-formed but refused by a business rule; `errors[]` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
