@@ -7,6 +7,7 @@ import { AuditLog, PeriodicJob } from '@opm/platform';
 import { SALES_CONFIG, type SalesConfig } from '../config/sales-config';
 import { Customer } from '../customers/customer.entity';
 import { OrderMailer } from '../documents/order-mailer';
+import { sendPendingMails } from '../documents/pending-mails';
 import { ORDER_MAILER } from '../documents/order-mailer.provider';
 import { composeDunningMail } from './dunning-mail';
 import { DunningMail } from './dunning-mail.entity';
@@ -101,35 +102,26 @@ export class DunningMailService implements OnApplicationBootstrap, OnApplication
   }
 
   /** One scan: mails every PENDING row it can lock; a failure stays PENDING for the next scan. */
-  async mailPending(): Promise<number> {
-    const mailer = this.mailer;
-    if (!mailer) return 0;
-    let mailed = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (m) => {
-        const [row]: DunningMail[] = await m.query(`SELECT id FROM sales_dunning_mail WHERE status = 'PENDING' ORDER BY attempts, "dunnedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`);
-        if (!row) return null;
-        const mail = await m.findOneByOrFail(DunningMail, { id: row.id });
+  mailPending(): Promise<number> {
+    return sendPendingMails<DunningMail>(this.dataSource, this.mailer, {
+      claim: async (m) => {
+        const [row]: { id: string }[] = await m.query(`SELECT id FROM sales_dunning_mail WHERE status = 'PENDING' ORDER BY attempts, "dunnedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`);
+        return row ? m.findOneByOrFail(DunningMail, { id: row.id }) : null;
+      },
+      compose: async (m, mail) => {
         const customer = await m.findOneBy(Customer, { id: mail.customerId });
         const to = customer?.email?.trim() || null;
-        if (!to) {
-          await m.update(DunningMail, { id: mail.id }, { status: 'NO_ADDRESS' });
-          return 'skipped';
-        }
+        if (!to) return null;
         const { subject, text } = composeDunningMail({ level: mail.level, invoiceNumber: mail.invoiceNumber, outstanding: Number(mail.outstanding), currency: mail.currency, dueDate: mail.dueDate, daysOverdue: mail.daysOverdue, toName: customer?.name });
-        try {
-          const sent = await mailer.sendText({ to, toName: customer?.name, subject, text });
-          await m.update(DunningMail, { id: mail.id }, { status: 'MAILED', mailedTo: to, mailedAt: new Date(), messageId: sent.messageId, attempts: mail.attempts + 1, lastError: null });
-          await this.audit.record(m, { action: 'invoice.dunning-mailed', entityType: 'invoice', entityId: mail.invoiceId, orderId: mail.orderId, reason: `${mail.level} for invoice ${mail.invoiceNumber} mailed to ${to}` });
-          return 'mailed';
-        } catch (error) {
-          await m.update(DunningMail, { id: mail.id }, { attempts: mail.attempts + 1, lastError: error instanceof Error ? error.message : String(error) });
-          return 'failed';
-        }
-      });
-      if (done === null || done === 'failed') return mailed;
-      if (done === 'mailed') mailed += 1;
-    }
+        return { to, toName: customer?.name, subject, text };
+      },
+      unsendable: async (m, mail) => void (await m.update(DunningMail, { id: mail.id }, { status: 'NO_ADDRESS' })),
+      sent: async (m, mail, sentMail, sent) => {
+        await m.update(DunningMail, { id: mail.id }, { status: 'MAILED', mailedTo: sentMail.to, mailedAt: new Date(), messageId: sent.messageId, attempts: mail.attempts + 1, lastError: null });
+        await this.audit.record(m, { action: 'invoice.dunning-mailed', entityType: 'invoice', entityId: mail.invoiceId, orderId: mail.orderId, reason: `${mail.level} for invoice ${mail.invoiceNumber} mailed to ${sentMail.to}` });
+      },
+      failed: async (m, mail, error) => void (await m.update(DunningMail, { id: mail.id }, { attempts: mail.attempts + 1, lastError: error })),
+    });
   }
 
   async ofOrder(orderId: string): Promise<DunningMailsView> {

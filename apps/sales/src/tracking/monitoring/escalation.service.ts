@@ -6,6 +6,7 @@ import { AuditLog, Page, PeriodicJob, ServiceConfig, SERVICE_CONFIG, UserDirecto
 import { SALES_CONFIG, type SalesConfig } from '../../config/sales-config';
 import { ORDER_MAILER } from '../../documents/order-mailer.provider';
 import { OrderMailer } from '../../documents/order-mailer';
+import { sendPendingMails } from '../../documents/pending-mails';
 import { Escalation, EscalationKind } from './escalation.entity';
 import { composeEscalationMail, escalationRecipients } from './escalation-rules';
 import { MonitoringStream } from './monitoring-stream';
@@ -87,35 +88,24 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** One scan: mails every PENDING escalation it can lock; a failure stays PENDING with its error. */
-  async mailPending(): Promise<number> {
-    const mailer = this.mailer;
-    if (!mailer) return 0;
-    let mailed = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (m) => {
+  mailPending(): Promise<number> {
+    return sendPendingMails<Escalation>(this.dataSource, this.mailer, {
+      claim: async (m) => {
         const [locked]: { id: string }[] = await m.query(`SELECT id FROM sales_escalation WHERE "mailStatus" = 'PENDING' ORDER BY attempts, "raisedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`);
-        if (!locked) return null;
-        const e = await m.findOneByOrFail(Escalation, { id: locked.id });
+        return locked ? m.findOneByOrFail(Escalation, { id: locked.id }) : null;
+      },
+      compose: async (m, e) => {
         const to = escalationRecipients(this.users.all(), e.department);
-        if (to.length === 0) {
-          await m.update(Escalation, { id: e.id }, { mailStatus: 'NO_RECIPIENTS' });
-          return 'skipped';
-        }
+        if (to.length === 0) return null;
         const row = await this.monitoring.row(m, e.orderId);
         const [order]: { number: string }[] = await m.query('SELECT number FROM sales_order WHERE id = $1', [e.orderId]);
         const { subject, text } = composeEscalationMail({ kind: e.kind, orderNumber: order?.number ?? e.orderId, department: e.department, summary: e.summary, raisedAt: e.raisedAt, promisedDate: row?.promisedDate ?? null, expectedDate: row?.expectedDate ?? null });
-        try {
-          await mailer.sendText({ to: to.join(', '), subject, text });
-          await m.update(Escalation, { id: e.id }, { mailStatus: 'MAILED', mailedTo: to.join(', '), mailedAt: new Date(), attempts: e.attempts + 1, lastError: null });
-          return 'mailed';
-        } catch (error) {
-          await m.update(Escalation, { id: e.id }, { attempts: e.attempts + 1, lastError: error instanceof Error ? error.message : String(error) });
-          return 'failed';
-        }
-      });
-      if (done === null || done === 'failed') return mailed;
-      if (done === 'mailed') mailed += 1;
-    }
+        return { to: to.join(', '), subject, text };
+      },
+      unsendable: async (m, e) => void (await m.update(Escalation, { id: e.id }, { mailStatus: 'NO_RECIPIENTS' })),
+      sent: async (m, e, mail) => void (await m.update(Escalation, { id: e.id }, { mailStatus: 'MAILED', mailedTo: mail.to, mailedAt: new Date(), attempts: e.attempts + 1, lastError: null })),
+      failed: async (m, e, error) => void (await m.update(Escalation, { id: e.id }, { attempts: e.attempts + 1, lastError: error })),
+    });
   }
 
   async list(q: { orderId?: string; page: number; pageSize: number }): Promise<Page<EscalationView>> {
