@@ -1,15 +1,18 @@
 import { Inject, Injectable, Logger, MessageEvent, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, PoolClient } from 'pg';
+import { Client } from 'pg';
 import { Observable, Subject } from 'rxjs';
-import { DataSource } from 'typeorm';
-import { Metrics } from '@opm/platform';
+import { Metrics, SERVICE_CONFIG, type ServiceConfig } from '@opm/platform';
 import { SALES_CONFIG, type SalesConfig } from '../../config/sales-config';
 import { ESCALATION_CHANNEL, MONITORING_CHANNEL, MonitoringService } from './monitoring.service';
+import type { MonitoringRowView } from './monitoring.view';
 
 interface Change {
   seq: bigint;
   orderId: string;
+}
+
+interface RowChange extends Change {
+  row: MonitoringRowView | null;
 }
 
 /** `<seq>:<orderId>`, as `MonitoringService.changed` notifies it. */
@@ -28,10 +31,13 @@ export function parseNotification(payload: string | undefined): Change | null {
 @Injectable()
 export class MonitoringStream implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MonitoringStream.name);
-  private readonly changes = new Subject<Change>();
+  /** Rows of changed orders, read once per batch and handed to every client. */
+  private readonly rows = new Subject<RowChange>();
+  private readonly pending = new Map<string, bigint>();
+  private draining = false;
   /** Escalations committed by any instance (their ids): the mailer sends at once instead of at its next scan. */
   readonly escalations = new Subject<string>();
-  private client: PoolClient | null = null;
+  private client: Client | null = null;
   private stopped = false;
   /** The newest change this instance has seen: after a lost LISTEN connection, the log from here is replayed. */
   private lastSeen: bigint | null = null;
@@ -40,9 +46,9 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
   private retry?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly monitoring: MonitoringService,
     @Inject(SALES_CONFIG) private readonly config: SalesConfig,
+    @Inject(SERVICE_CONFIG) private readonly service: ServiceConfig,
     metrics: Metrics,
   ) {
     metrics.gauge('opm_monitoring_streams', 'Monitoring stream clients connected to this instance (R6.4)', [], async (g) => g.set(this.open), 'monitoring');
@@ -57,34 +63,37 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
     clearTimeout(this.retry);
     const client = this.client;
     this.client = null;
-    client?.release(true);
-    this.changes.complete();
+    void client?.end().catch(() => undefined);
+    this.rows.complete();
     this.escalations.complete();
   }
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    let client: PoolClient | null = null;
+    // A connection of its own, outside the pool: LISTEN holds it for good, and the pool's connections are the requests'.
+    const listening = new Client({ connectionString: this.service.DATABASE_URL, application_name: 'sales monitoring listener' });
+    let lost = false;
+    const reconnect = (why: string): void => {
+      if (lost || this.stopped) return;
+      lost = true;
+      this.logger.warn(`monitoring LISTEN connection lost or refused (${why}); trying again in a second`);
+      if (this.client === listening) this.client = null;
+      void listening.end().catch(() => undefined);
+      this.retry = setTimeout(() => void this.listen(), 1000);
+    };
+    listening.on('error', (err) => reconnect(err.message));
+    listening.on('end', () => reconnect('closed'));
+    // Until the log has been read after a reconnect, live notifications wait, so ids reach clients in order.
+    let held: Change[] | null = [];
+    listening.on('notification', (n) => {
+      if (n.channel === ESCALATION_CHANNEL) return this.escalations.next(n.payload ?? '');
+      const change = n.channel === MONITORING_CHANNEL ? parseNotification(n.payload) : null;
+      if (!change) return;
+      if (held) held.push(change);
+      else this.publish(change);
+    });
     try {
-      // The driver's pool gives the connection; it is kept for LISTEN and never returned to the pool for queries.
-      const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-      const listening = await pool.connect();
-      client = listening;
-      // Until the log has been read after a reconnect, live notifications wait, so ids reach clients in order.
-      let held: Change[] | null = [];
-      listening.on('notification', (n) => {
-        if (n.channel === ESCALATION_CHANNEL) return this.escalations.next(n.payload ?? '');
-        const change = n.channel === MONITORING_CHANNEL ? parseNotification(n.payload) : null;
-        if (!change) return;
-        if (held) held.push(change);
-        else this.publish(change);
-      });
-      listening.on('error', (err) => {
-        this.logger.warn(`monitoring LISTEN connection lost (${err.message}); reconnecting`);
-        if (this.client === listening) this.client = null;
-        listening.release(true);
-        this.retry = setTimeout(() => void this.listen(), 1000);
-      });
+      await listening.connect();
       await listening.query(`LISTEN ${MONITORING_CHANNEL}`);
       await listening.query(`LISTEN ${ESCALATION_CHANNEL}`);
       // Notifications sent while no connection listened are lost: the change log has them.
@@ -95,15 +104,40 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
       for (const c of waiting.sort((a, b) => (a.seq < b.seq ? -1 : 1))) if (c.seq > (this.lastSeen ?? 0n)) this.publish(c);
       this.client = listening;
     } catch (err) {
-      this.logger.warn(`cannot LISTEN for monitoring changes (${(err as Error).message}); retrying`);
-      client?.release(true);
-      this.retry = setTimeout(() => void this.listen(), 1000);
+      reconnect((err as Error).message);
     }
   }
 
+  /** A change seen (live or from the log): its row is read with the others pending, once for every client. */
   private publish(change: Change): void {
     if (this.lastSeen === null || change.seq > this.lastSeen) this.lastSeen = change.seq;
-    this.changes.next(change);
+    const pending = this.pending.get(change.orderId);
+    if (pending === undefined || change.seq > pending) this.pending.set(change.orderId, change.seq);
+    if (!this.draining) void this.drain();
+  }
+
+  /**
+   * Reads the rows of every order changed since the last read in one query and hands them to every client, newest
+   * change per order only: a burst of changes (an order's review opens five tasks at once) costs one read, whatever
+   * the number of clients.
+   */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.size > 0) {
+        const batch = [...this.pending.entries()].map(([orderId, seq]) => ({ orderId, seq }));
+        this.pending.clear();
+        try {
+          const rows = new Map((await this.monitoring.rows(null, { orderIds: batch.map((b) => b.orderId) })).map((r) => [r.orderId, r]));
+          for (const b of batch.sort((x, y) => (x.seq < y.seq ? -1 : 1))) this.rows.next({ seq: b.seq, orderId: b.orderId, row: rows.get(b.orderId) ?? null });
+        } catch (err) {
+          // Clients that miss these rows get them on their next reconnect (Last-Event-ID) from the log.
+          this.logger.warn(`monitoring rows could not be read (${(err as Error).message}); ${batch.length} changes not streamed live`);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** The events of one client: rows as they change, after the ones missed since `lastEventId`, and a heartbeat comment. */
@@ -111,30 +145,32 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
     return new Observable<MessageEvent>((subscriber) => {
       this.open += 1;
       let sent = lastEventId === null ? null : BigInt(lastEventId);
-      let chain: Promise<void> = Promise.resolve();
       let closed = false;
-      const send = async (change: Change): Promise<void> => {
-        if (closed || (sent !== null && change.seq <= sent)) return;
-        sent = change.seq;
-        const row = await this.monitoring.row(null, change.orderId);
-        // No row: the order is archived (or unknown), which tracking never shows.
-        if (row && !closed) subscriber.next({ type: 'order', id: change.seq.toString(), data: row });
+      // No row: the order is archived (or unknown), which tracking never shows.
+      const send = (r: RowChange): void => {
+        if (closed || (sent !== null && r.seq <= sent)) return;
+        sent = r.seq;
+        if (r.row) subscriber.next({ type: 'order', id: r.seq.toString(), data: r.row });
       };
-      const enqueue = (work: () => Promise<void>): void => {
-        chain = chain.then(work).catch((err: Error) => {
-          if (!closed) subscriber.error(err);
-        });
-      };
-      // Subscribed before the log is read, so nothing committed in between is lost; the order of the chain keeps ids rising.
-      const live = this.changes.subscribe((change) => enqueue(() => send(change)));
+      // Subscribed before the log is read, so nothing committed in between is lost; live rows wait until the log is read.
+      let held: RowChange[] | null = lastEventId === null ? null : [];
+      const live = this.rows.subscribe((r) => (held ? held.push(r) : send(r)));
       if (lastEventId !== null) {
-        enqueue(async () => {
-          for (;;) {
-            const missed = await this.monitoring.changesAfter((sent ?? 0n).toString());
-            if (missed.length === 0) return;
-            for (const c of missed) await send({ seq: BigInt(c.seq), orderId: c.orderId });
+        void (async () => {
+          try {
+            for (;;) {
+              const missed = await this.monitoring.changesAfter((sent ?? 0n).toString());
+              if (missed.length === 0 || closed) break;
+              const rows = new Map((await this.monitoring.rows(null, { orderIds: missed.map((c) => c.orderId) })).map((r) => [r.orderId, r]));
+              for (const c of missed) send({ seq: BigInt(c.seq), orderId: c.orderId, row: rows.get(c.orderId) ?? null });
+            }
+            const waiting = held ?? [];
+            held = null;
+            for (const r of waiting) send(r);
+          } catch (err) {
+            if (!closed) subscriber.error(err);
           }
-        });
+        })();
       }
       // A first comment commits the headers at once, so a client (or the gateway) knows the stream is open.
       subscriber.next({ comment: 'connected', data: undefined } as unknown as MessageEvent);
