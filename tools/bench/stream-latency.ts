@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import { Client } from 'pg';
+import { DEMO_CUSTOMERS } from '@opm/contracts';
 import { orderBody, TestStack } from '@opm/testing';
 import { percentile } from './stats';
 
@@ -46,18 +47,30 @@ async function readEvents(url: string, onEvent: (event: string, data: string) =>
   }
 }
 
-/** Calls `send(i)` RATE times a second for SECONDS, without waiting for one to finish before the next is due. */
-async function offer(send: (i: number) => Promise<void>): Promise<void> {
+/**
+ * Calls `send(i)` RATE times a second for SECONDS, without waiting for one to finish before the next is due. A send
+ * that fails is counted, not thrown: the figures are printed with the errors, and nothing is left rejecting after the
+ * run (an unhandled rejection would end the process before the stack it started is stopped).
+ */
+async function offer(send: (i: number) => Promise<void>): Promise<{ errors: number; firstError: string | null; seconds: number }> {
   const total = RATE * SECONDS;
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
   for (let i = 0; i < total; i += 1) {
     const due = started + (i * 1000) / RATE;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(send(i));
+    inFlight.push(
+      send(i).catch((err: Error) => {
+        errors += 1;
+        firstError ??= err.message;
+      }),
+    );
   }
   await Promise.all(inFlight);
+  return { errors, firstError, seconds: (performance.now() - started) / 1000 };
 }
 
 const waitFor = async (done: () => boolean, timeoutMs: number) => {
@@ -65,10 +78,18 @@ const waitFor = async (done: () => boolean, timeoutMs: number) => {
   while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
 };
 
-const summary = (label: string, values: number[], expected: number) =>
-  `${label}: p50 ${percentile(values, 50).toFixed(0)} ms  p99 ${percentile(values, 99).toFixed(0)} ms  max ${Math.max(...values).toFixed(0)} ms  (${values.length}/${expected} seen)`;
+const summary = (label: string, run: Run, expected: number) =>
+  `${label}: p50 ${percentile(run.latencies, 50).toFixed(0)} ms  p99 ${percentile(run.latencies, 99).toFixed(0)} ms  max ${Math.max(0, ...run.latencies).toFixed(0)} ms  ` +
+  `(${run.latencies.length}/${expected} seen, offered over ${run.seconds.toFixed(1)} s, ${run.errors} errors${run.firstError ? `: first ${run.firstError.slice(0, 200)}` : ''})`;
 
-async function system(): Promise<number[]> {
+interface Run {
+  latencies: number[];
+  errors: number;
+  firstError: string | null;
+  seconds: number;
+}
+
+async function system(): Promise<Run> {
   const stack = await TestStack.start({ basePort: Number(process.env.BENCH_BASE_PORT ?? 3200), env: { RATE_LIMIT_PER_MINUTE: '1000000', UPSTREAM_TIMEOUT_MS: '60000', PART_TIMEOUT_MS: '20000' } });
   const abort = new AbortController();
   try {
@@ -83,8 +104,10 @@ async function system(): Promise<number[]> {
       if (!seen.has(orderId)) seen.set(orderId, performance.now());
     }, abort.signal);
     const committed = new Map<string, number>();
-    await offer(async () => {
-      const res = await fetch(`${gateway.origin}/api/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: bearer }, body: JSON.stringify(orderBody()) });
+    // Spread over the demo customers: every order of one customer queues on that customer's row (its credit).
+    const run = await offer(async (i) => {
+      const body = orderBody({ customerId: DEMO_CUSTOMERS[i % DEMO_CUSTOMERS.length].id });
+      const res = await fetch(`${gateway.origin}/api/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: bearer }, body: JSON.stringify(body) });
       if (res.status !== 201) throw new Error(`POST /orders answered ${res.status}: ${await res.text()}`);
       const at = performance.now();
       committed.set(((await res.json()) as { id: string }).id, at);
@@ -92,14 +115,14 @@ async function system(): Promise<number[]> {
     await waitFor(() => [...committed.keys()].every((id) => seen.has(id)), 120_000);
     abort.abort();
     await stream;
-    return [...committed].filter(([id]) => seen.has(id)).map(([id, at]) => Math.max(0, (seen.get(id) as number) - at));
+    return { ...run, latencies: [...committed].filter(([id]) => seen.has(id)).map(([id, at]) => Math.max(0, (seen.get(id) as number) - at)) };
   } finally {
     abort.abort();
     await stack.stop();
   }
 }
 
-async function baseline(): Promise<number[]> {
+async function baseline(): Promise<Run> {
   const listener = new Client({ connectionString: DATABASE });
   const writer = new Client({ connectionString: DATABASE });
   await listener.connect();
@@ -125,7 +148,7 @@ async function baseline(): Promise<number[]> {
     const committed = new Map<number, number>();
     // One writer connection, as one service's pool would serialise nothing more than this.
     let queue = Promise.resolve();
-    await offer(async (i) => {
+    const run = await offer(async (i) => {
       queue = queue.then(async () => {
         await writer.query('BEGIN');
         await writer.query('INSERT INTO bench_fact (id) VALUES ($1)', [i]);
@@ -138,7 +161,7 @@ async function baseline(): Promise<number[]> {
     await waitFor(() => [...committed.keys()].every((id) => seen.has(id)), 30_000);
     abort.abort();
     await stream;
-    return [...committed].filter(([id]) => seen.has(id)).map(([id, at]) => Math.max(0, (seen.get(id) as number) - at));
+    return { ...run, latencies: [...committed].filter(([id]) => seen.has(id)).map(([id, at]) => Math.max(0, (seen.get(id) as number) - at)) };
   } finally {
     abort.abort();
     await app.close();
