@@ -22,6 +22,9 @@ class Recorder {
   /** What the second handler of the same topic finished, and how often it should fail first. */
   readonly chained: string[] = [];
   chainedFailuresLeft = 0;
+  /** When each handler started and finished, and how long the first one takes. */
+  readonly steps: string[] = [];
+  firstDelayMs = 0;
 }
 
 @Controller()
@@ -31,6 +34,9 @@ class OrdersConsumer {
   // Reads the context exactly as Inbox.consume does.
   @EventPattern('sales.order.received.v1')
   async onReceived(@Payload() payload: Buffer, @Ctx() ctx: EventContext): Promise<void> {
+    this.recorder.steps.push('first started');
+    if (this.recorder.firstDelayMs) await new Promise((r) => setTimeout(r, this.recorder.firstDelayMs));
+    this.recorder.steps.push('first finished');
     if (this.recorder.failuresLeft > 0) {
       this.recorder.failuresLeft -= 1;
       throw new Error('handler failed');
@@ -58,6 +64,7 @@ class SecondOrdersConsumer {
 
   @EventPattern('sales.order.received.v1')
   async onReceived(@Payload() payload: Buffer): Promise<void> {
+    this.recorder.steps.push('second started');
     await new Promise((r) => setTimeout(r, 30));
     if (this.recorder.chainedFailuresLeft > 0) {
       this.recorder.chainedFailuresLeft -= 1;
@@ -107,6 +114,23 @@ describe('InMemoryTransportServer (Nest custom transport on the in-memory broker
     const recorder = await start(broker);
     await broker.publish([{ topic: 'sales.order.received.v1', messages: [{ key: 'order-10', value: 'a' }] }]);
     expect(recorder.chained).toEqual(['a']);
+  });
+
+  it('N2 two handlers of one topic run one after the other, never side by side (one database connection per message at a time)', async () => {
+    const broker = new InMemoryBroker({ retryInitialMs: 5, retryMaxMs: 10 });
+    const recorder = await start(broker);
+    recorder.firstDelayMs = 40;
+    await broker.publish([{ topic: 'sales.order.received.v1', messages: [{ key: 'order-12', value: 'c' }] }]);
+    expect(recorder.steps).toEqual(['first started', 'first finished', 'second started']);
+  });
+
+  it('N2 a failure of the first handler stops the chain: the second runs only once the first has succeeded', async () => {
+    const broker = new InMemoryBroker({ retryInitialMs: 5, retryMaxMs: 10 });
+    const recorder = await start(broker);
+    recorder.failuresLeft = 1;
+    await broker.publish([{ topic: 'sales.order.received.v1', messages: [{ key: 'order-13', value: 'd' }] }]);
+    expect(recorder.steps).toEqual(['first started', 'first finished', 'first started', 'first finished', 'second started']);
+    expect(recorder.chained).toEqual(['d']);
   });
 
   it('N2 a failure of the chained handler alone sends the message again (each handler makes itself idempotent with its inbox)', async () => {

@@ -4,6 +4,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { EventContext, EventTransport, TopicMessages } from './event-transport';
 import { BrokerMessage, InMemoryBroker, InMemorySubscription } from './in-memory-broker';
+import { SequentialEventHandlers } from './sequential-handlers';
 
 export const IN_MEMORY_TRANSPORT = Symbol('IN_MEMORY_TRANSPORT');
 
@@ -31,6 +32,7 @@ export class InMemoryTransportServer extends Server implements CustomTransportSt
   override transportId = IN_MEMORY_TRANSPORT;
   protected override readonly logger = new Logger('InMemoryTransport');
   private subscription?: InMemorySubscription;
+  private readonly chains = new SequentialEventHandlers();
 
   constructor(
     private readonly broker: InMemoryBroker,
@@ -38,6 +40,13 @@ export class InMemoryTransportServer extends Server implements CustomTransportSt
     private readonly onAttached: () => void = () => undefined,
   ) {
     super();
+  }
+
+  /** Handlers of one event pattern run in sequence (`SequentialEventHandlers`), not side by side as Nest chains them. */
+  override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
+    if (!isEventHandler) return super.addHandler(pattern, callback, isEventHandler, extras);
+    const first = this.chains.add(this.normalizePattern(pattern as string), callback);
+    if (first) super.addHandler(pattern, first, true, extras);
   }
 
   listen(callback: (err?: unknown) => void): void {

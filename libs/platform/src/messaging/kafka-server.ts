@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { CustomStrategy, KafkaOptions, ServerKafka, Transport } from '@nestjs/microservices';
+import { CustomStrategy, KafkaOptions, type MessageHandler, ServerKafka, Transport } from '@nestjs/microservices';
 import type { Consumer, EachMessagePayload } from 'kafkajs';
 import type { ServiceConfig } from '../config/service-config';
 import { retryDelayOf } from './consumer-policy';
+import { SequentialEventHandlers } from './sequential-handlers';
 import { kafkaLogCreator } from './kafka-connections';
 
 /**
@@ -99,20 +100,28 @@ export class PausedPartitions {
  *   delay (`PausedPartitions`). Nothing was committed, so a crash meanwhile redelivers the message; other
  *   partitions go on, and the consumer keeps heartbeating because `eachMessage` returned.
  *
- * Several `@EventPattern` handlers of one topic in one service (sales' tracking beside its settlement stage) are
- * chained by Nest and run side by side; `ServerKafka.handleEvent` waits for all of them (a forkJoin), so the offset is
- * committed only once every one has finished, and a failure of any one sends the message again to all: each handler
- * consumes through its own inbox name, which skips what it already applied (in-memory-transport.spec.ts shows both).
+ * Several `@EventPattern` handlers of one topic in one service (sales' tracking beside its settlement stage) run one
+ * after another (`SequentialEventHandlers`), so the offset is committed only once every one has finished, and a
+ * failure of any one sends the message again: each handler consumes through its own inbox name, which skips what it
+ * already applied (in-memory-transport.spec.ts shows both).
  */
 export class PolicyKafkaServer extends ServerKafka {
   private readonly policyLogger = new Logger('KafkaConsumer');
   private paused?: { consumer: Consumer; partitions: PausedPartitions };
+  private readonly chains = new SequentialEventHandlers();
 
   constructor(
     options: KafkaOptions['options'],
     private readonly fallbackDelayMs = 1000,
   ) {
     super(options ?? {});
+  }
+
+  /** Handlers of one event pattern run in sequence (`SequentialEventHandlers`), not side by side as Nest chains them. */
+  override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
+    if (!isEventHandler) return super.addHandler(pattern, callback, isEventHandler, extras);
+    const first = this.chains.add(this.normalizePattern(pattern as string), callback);
+    if (first) super.addHandler(pattern, first, true, extras);
   }
 
   override async bindEvents(consumer: Consumer): Promise<void> {
