@@ -169,6 +169,45 @@ describe('tracking: monitoring projection (PostgreSQL)', () => {
     }
   });
 
+  it('R6.4 a change whose transaction commits after a later change is still streamed, and a resume from the later event gets it', async () => {
+    const [early, late] = [await issued(), await issued()];
+    const events: MessageEvent[] = [];
+    const stream = ctx.app.get(MonitoringStream);
+    const sub = stream.events(null).subscribe((e) => events.push(e));
+    const about = (orderId: string) => events.filter((e) => e.type === 'order' && (e.data as { orderId: string }).orderId === orderId);
+    const problem = (orderId: string, description: string) => (m: EntityManager) =>
+      projection.problemRaised(m, { orderId, planId: randomUUID(), problemId: randomUUID(), kind: 'OTHER', severity: 'MINOR', description, raisedBy: 'production.staff', raisedAt: new Date().toISOString() });
+    try {
+      // The early transaction takes its change's seq first and commits last.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let wrote!: () => void;
+      const written = new Promise<void>((r) => (wrote = r));
+      const earlyTx = ctx.dataSource.transaction(async (m) => {
+        await problem(early, 'committed last')(m);
+        wrote();
+        await held;
+      });
+      await written;
+      await apply(problem(late, 'committed first'));
+      await waitFor(() => about(late).length > 0);
+      const resumeFrom = about(late).at(-1)?.id as string;
+      release();
+      await earlyTx;
+      await waitFor(() => about(early).some((e) => (e.data as { openItems: { summary: string }[] }).openItems.some((i) => i.summary === 'MINOR OTHER: committed last')));
+      // A client that saw the late change and reconnects with its id is sent the early one.
+      const resumed: MessageEvent[] = [];
+      const again = stream.events(resumeFrom).subscribe((e) => resumed.push(e));
+      try {
+        await waitFor(() => resumed.some((e) => e.type === 'order' && (e.data as { orderId: string }).orderId === early));
+      } finally {
+        again.unsubscribe();
+      }
+    } finally {
+      sub.unsubscribe();
+    }
+  });
+
   it('R6.4 a change committed while the LISTEN connection was lost still reaches a connected client, from the log', async () => {
     const id = await issued();
     const events: MessageEvent[] = [];

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { Observable, Subject } from 'rxjs';
 import { Metrics, SERVICE_CONFIG, type ServiceConfig } from '@opm/platform';
 import { SALES_CONFIG, type SalesConfig } from '../../config/sales-config';
+import { ChangeWatermark } from './change-watermark';
 import { ESCALATION_CHANNEL, MONITORING_CHANNEL, MonitoringService } from './monitoring.service';
 import type { MonitoringRowView } from './monitoring.view';
 
@@ -15,6 +16,9 @@ interface RowChange extends Change {
   row: MonitoringRowView | null;
 }
 
+/** How long a hole in the change log may hold the resume point back (a transaction open that long, or rolled back). */
+const RESUME_GAP_MS = 30_000;
+
 /** `<seq>:<orderId>`, as `MonitoringService.changed` notifies it. */
 export function parseNotification(payload: string | undefined): Change | null {
   const match = /^(\d+):([0-9a-f-]{36})$/.exec(payload ?? '');
@@ -25,8 +29,9 @@ export function parseNotification(payload: string | undefined): Change | null {
  * The live side of the monitoring stream (R6.4). One connection per sales instance LISTENs on the channel the
  * projection notifies at commit (so a change made by any instance reaches every instance's clients), and each client
  * gets the current row of every order that changed, with the change log's sequence as the event id. A client that
- * resumes (Last-Event-ID) first gets the changes it missed from the log, then the live ones; an id it has passed is
- * never sent again. The row is read when sent: it is the order's state now, overdue items computed at that moment.
+ * resumes (Last-Event-ID) first gets the changes it missed from the log, then the live ones. Seqs are taken before
+ * their transactions commit, so they arrive out of order: a client is sent every change it has not had for that order,
+ * and each event's id is the resume point (`ChangeWatermark`), below which nothing can still arrive. The row is read when sent: it is the order's state now, overdue items computed at that moment.
  */
 @Injectable()
 export class MonitoringStream implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,8 +44,12 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
   readonly escalations = new Subject<string>();
   private client: Client | null = null;
   private stopped = false;
-  /** The newest change this instance has seen: after a lost LISTEN connection, the log from here is replayed. */
-  private lastSeen: bigint | null = null;
+  /**
+   * How far this instance has seen the change log without a hole (`ChangeWatermark`): every event's id, and where the
+   * log is replayed from after a lost LISTEN connection. Null until the first connection has read the log's end.
+   */
+  private watermark: ChangeWatermark | null = null;
+  private settleTimer?: NodeJS.Timeout;
   /** Clients connected now (a client that left must leave this count, or its subscription leaks). */
   private open = 0;
   private retry?: NodeJS.Timeout;
@@ -61,6 +70,7 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
+    clearInterval(this.settleTimer);
     const client = this.client;
     this.client = null;
     void client?.end().catch(() => undefined);
@@ -97,11 +107,15 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
       await listening.query(`LISTEN ${MONITORING_CHANNEL}`);
       await listening.query(`LISTEN ${ESCALATION_CHANNEL}`);
       // Notifications sent while no connection listened are lost: the change log has them.
-      if (this.lastSeen !== null) for (const c of await this.monitoring.changesAfter(this.lastSeen.toString())) this.publish({ seq: BigInt(c.seq), orderId: c.orderId });
-      else this.lastSeen = BigInt(await this.monitoring.lastChange());
+      if (this.watermark !== null) for (const c of await this.monitoring.changesAfter(this.watermark.value.toString())) this.publish({ seq: BigInt(c.seq), orderId: c.orderId });
+      else {
+        this.watermark = new ChangeWatermark(BigInt(await this.monitoring.lastChange()), RESUME_GAP_MS);
+        this.settleTimer = setInterval(() => this.watermark?.settle(Date.now()), 1000);
+        this.settleTimer.unref();
+      }
       const waiting: Change[] = held;
       held = null;
-      for (const c of waiting.sort((a, b) => (a.seq < b.seq ? -1 : 1))) if (c.seq > (this.lastSeen ?? 0n)) this.publish(c);
+      for (const c of waiting.sort((a, b) => (a.seq < b.seq ? -1 : 1))) this.publish(c);
       this.client = listening;
     } catch (err) {
       reconnect((err as Error).message);
@@ -110,7 +124,7 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
 
   /** A change seen (live or from the log): its row is read with the others pending, once for every client. */
   private publish(change: Change): void {
-    if (this.lastSeen === null || change.seq > this.lastSeen) this.lastSeen = change.seq;
+    this.watermark?.saw(change.seq, Date.now());
     const pending = this.pending.get(change.orderId);
     if (pending === undefined || change.seq > pending) this.pending.set(change.orderId, change.seq);
     if (!this.draining) void this.drain();
@@ -144,13 +158,20 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
   events(lastEventId: string | null): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       this.open += 1;
-      let sent = lastEventId === null ? null : BigInt(lastEventId);
       let closed = false;
+      /**
+       * Per order, the newest change sent: seqs are not committed in their order, so a change older than one already
+       * sent for another order must still go out; only one already sent for the same order (a replay) is skipped.
+       */
+      const sentFor = new Map<string, bigint>();
       // No row: the order is archived (or unknown), which tracking never shows.
       const send = (r: RowChange): void => {
-        if (closed || (sent !== null && r.seq <= sent)) return;
-        sent = r.seq;
-        if (r.row) subscriber.next({ type: 'order', id: r.seq.toString(), data: r.row });
+        const before = sentFor.get(r.orderId);
+        if (closed || (before !== undefined && r.seq <= before)) return;
+        sentFor.set(r.orderId, r.seq);
+        // The id is where a resume must start for nothing committed late to be missed (never above this change).
+        const mark = this.watermark?.value ?? r.seq;
+        if (r.row) subscriber.next({ type: 'order', id: (mark < r.seq ? mark : r.seq).toString(), data: r.row });
       };
       // Subscribed before the log is read, so nothing committed in between is lost; live rows wait until the log is read.
       let held: RowChange[] | null = lastEventId === null ? null : [];
@@ -158,9 +179,11 @@ export class MonitoringStream implements OnApplicationBootstrap, OnApplicationSh
       if (lastEventId !== null) {
         void (async () => {
           try {
+            let cursor = BigInt(lastEventId);
             for (;;) {
-              const missed = await this.monitoring.changesAfter((sent ?? 0n).toString());
+              const missed = await this.monitoring.changesAfter(cursor.toString());
               if (missed.length === 0 || closed) break;
+              cursor = missed.reduce((max, c) => (BigInt(c.seq) > max ? BigInt(c.seq) : max), cursor);
               const rows = new Map((await this.monitoring.rows(null, { orderIds: missed.map((c) => c.orderId) })).map((r) => [r.orderId, r]));
               for (const c of missed) send({ seq: BigInt(c.seq), orderId: c.orderId, row: rows.get(c.orderId) ?? null });
             }
