@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
@@ -11,7 +11,7 @@ import { renderOrderDocument } from '../documents/order-document';
 import type { OrderDocumentData } from '../documents/order-document-data';
 import { OrderMailer, OrderMailError } from '../documents/order-mailer';
 import { OrderFacts } from '../lifecycle/order-facts';
-import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
+import { type OrderChanged, OrderLifecycle } from '../lifecycle/order-lifecycle.service';
 import { isIssuedOrLater } from '../lifecycle/order-state-machine';
 import { orderSnapshot, toOrderView } from '../lifecycle/order-view';
 import { Order } from '../lifecycle/order.entity';
@@ -36,7 +36,7 @@ export const ORDER_MAILER = Symbol('ORDER_MAILER');
  * current chain fully approved, whatever a client sends, here in the service.
  */
 @Injectable()
-export class IssuanceService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IssuanceService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly acknowledgementScan: PeriodicJob;
 
   constructor(
@@ -50,6 +50,33 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
     @Optional() @Inject(ORDER_MAILER) private readonly mailer: OrderMailer | null,
   ) {
     this.acknowledgementScan = new PeriodicJob('missing acknowledgement scan', config.ISSUE_ACK_SCAN_MS, () => this.escalateMissingAcknowledgements());
+  }
+
+  onModuleInit(): void {
+    this.lifecycle.onChanged((m, changed) => this.reissue(m, changed));
+  }
+
+  /**
+   * An applied change (R8.3) re-issues an issued order: the document of the new version, under the original
+   * signature, with a new verification code; the old code no longer verifies. Before issuing there is nothing to
+   * re-issue: the order is issued later as it then is.
+   */
+  private async reissue(m: EntityManager, changed: OrderChanged): Promise<void> {
+    const issuance = await m.findOne(Issuance, { where: { orderId: changed.order.id }, lock: { mode: 'pessimistic_write' } });
+    if (!issuance) return;
+    const data = await this.documentData(m, changed.order, { signedBy: issuance.signedBy, signedAt: issuance.signedAt.toISOString() });
+    data.issueDate = changed.at.toISOString().slice(0, 10);
+    const hash = documentFingerprint(data);
+    await m.update(Issuance, { orderId: changed.order.id }, { documentHash: hash, document: { ...data, verificationCode: hash } });
+    await this.audit.record(m, {
+      action: 'order.reissued',
+      entityType: 'order',
+      entityId: changed.order.id,
+      orderId: changed.order.id,
+      reason: `version ${changed.documentVersion} after change request ${changed.requestId}`,
+      before: { documentHash: issuance.documentHash },
+      after: { documentHash: hash, version: changed.documentVersion },
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -251,6 +278,7 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
     const customer = await m.findOneBy(Customer, { id: order.customerId });
     const view = toOrderView(order);
     const approvals = await this.facts.read(m, 'approvalTrail', order.id);
+    const version = await this.facts.read(m, 'orderVersion', order.id);
     return {
       orderId: order.id,
       orderNumber: order.number,
@@ -271,6 +299,8 @@ export class IssuanceService implements OnApplicationBootstrap, OnApplicationShu
       specialRequirements: order.specialRequirements,
       approvals,
       signature,
+      // Only a changed order carries its version, so documents of unchanged orders keep their fingerprints.
+      ...(version > 1 ? { version } : {}),
       verificationCode: '',
     };
   }

@@ -21,6 +21,8 @@ export interface OrderFactTypes {
   approvalTrail: ApprovalTrailEntry[];
   /** Per order line, the quantity the proofs of delivery confirmed so far (R5.5); provided by execution, read by settlement (R7.1). */
   deliveredQuantities: { lineNo: number; quantity: number }[];
+  /** The order's version: 1 as recorded, one more per applied change (R8.3); provided by changes, printed by issuance. */
+  orderVersion: number;
 }
 
 type FactReader<K extends keyof OrderFactTypes> = (m: EntityManager, orderId: string) => Promise<OrderFactTypes[K]>;

@@ -48,6 +48,12 @@ export function allowedActions(current: OrderStatus): OrderAction[] {
 
 const STATUSES = Object.keys(TRANSITIONS) as OrderStatus[];
 
+/**
+ * A change or cancellation request may be opened (R8.1, R8.4): approved and not yet delivered; once delivered the order
+ * is settled, not changed. The range follows the machine from APPROVED to DELIVERED.
+ */
+const CHANGEABLE = new Set<OrderStatus>(['APPROVED', 'ISSUED', 'IN_EXECUTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED']);
+
 /** Statuses reachable from `from` by following the machine (including `from`). */
 function reachableFrom(from: OrderStatus): Set<OrderStatus> {
   const seen = new Set<OrderStatus>([from]);
@@ -77,6 +83,11 @@ export const isClosed = (status: OrderStatus): boolean => CLOSED.has(status);
 export const countsAgainstCredit = (status: OrderStatus): boolean => !CLOSED.has(status) && status !== 'INVOICED';
 /** The order has been signed and issued (R4.2); the customer's confirmation is possible from then on (R4.4). */
 export const isIssuedOrLater = (status: OrderStatus): boolean => ISSUED_OR_LATER.has(status);
+
+/** An order in this status takes change and cancellation requests (R8.1, R8.4). */
+export const isChangeable = (status: OrderStatus): boolean => CHANGEABLE.has(status);
+/** Something has left the works: logistics assesses a change too (R8.2). */
+export const hasShipped = (status: OrderStatus): boolean => status === 'SHIPPED' || status === 'DELIVERED';
 
 /** The statuses a predicate holds for, for a query that filters in the database. */
 export const statusesWhere = (predicate: (status: OrderStatus) => boolean): OrderStatus[] => STATUSES.filter(predicate);
