@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { FINANCE_CONFIG, loadFinanceConfig } from './config/finance-config';
 import { CreditAccount } from './credit/credit-account.entity';
 import { CostsModule } from './costs/costs.module';
+import { FinanceChangesModule } from './changes/changes.consumer';
 import { FinanceOrderPart } from './costs/costs.part';
 import { FinanceOrderHook } from './costs/finance-order.hook';
 import { CostEntryRecord, OrderCost } from './costs/order-cost.entities';
@@ -43,6 +44,7 @@ export class FinanceAppModule {
         }),
         CreditModule,
         CostsModule,
+        FinanceChangesModule,
         InvoicesModule,
         // Validated here, at boot, so a bad FINANCE_* variable stops the service with its name (N6).
         AppConfigModule.forRoot(FINANCE_CONFIG, loadFinanceConfig()),
