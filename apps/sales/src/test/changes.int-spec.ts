@@ -5,8 +5,8 @@ import { ApprovalsService } from '../approvals/approvals.service';
 import { Issuance } from '../issuance/issuance.entity';
 import { IssuanceService } from '../issuance/issuance.service';
 import { OrderRepository } from '../lifecycle/order.repository';
-import { customer, eventTypes, newOrder, recordOrder, reviewEvents, startSales } from '../test/sales-context';
-import { ChangesService } from './changes.service';
+import { customer, eventTypes, newOrder, recordOrder, reviewEvents, startSales } from './sales-context';
+import { ChangesService } from '../changes/changes.service';
 
 const assessment = { clear: true, summary: 'fine', reasons: [], proposals: [], details: {} };
 const person = (department: Principal['department'], username: string, role: Principal['role'] = 'HEAD'): Principal => ({ username, department, role });
