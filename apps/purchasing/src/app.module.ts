@@ -21,6 +21,7 @@ import { RequirementsModule } from './requirements/requirements.module';
 import { PurchasingChangesModule } from './changes/changes.consumer';
 import { RequirementAdjustment } from './changes/requirement-adjustment.entity';
 import { RequirementAdjustments1797300002000 } from './database/migrations/1797300002000-requirement-adjustments';
+import { ContractCancellation1797300004000 } from './database/migrations/1797300004000-contract-cancellation';
 import { StockReservation } from './stock/stock-reservation.entity';
 import { ReleaseReservationsOnCancel } from './stock/reservations';
 import { PurchaseContract } from './contracts/purchase-contract.entity';
@@ -28,7 +29,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { GoodsReceipt } from './receipts/goods-receipt.entity';
 
 export const PURCHASING_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, Supplier, BillOfMaterials, StockItem, PurchasingCatalogProduct, MaterialRequirement, StockReservation, PurchaseContract, GoodsReceipt, RequirementAdjustment];
-export const PURCHASING_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Materials1764200003000, PurchasingCatalogCopy1764300003000, PurchasingExecution1796500000000, RequirementAdjustments1797300002000];
+export const PURCHASING_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Materials1764200003000, PurchasingCatalogCopy1764300003000, PurchasingExecution1796500000000, RequirementAdjustments1797300002000, ContractCancellation1797300004000];
 
 @Module({})
 export class PurchasingAppModule {

@@ -45,6 +45,7 @@ describe('sales API contract', () => {
       'POST /leads/{id}/convert (Idempotency-Key) -> 201 Order | 400 401 403 404 409 413 415 422 429 | bearer',
       'POST /orders (Idempotency-Key) -> 201 Order | 400 401 403 409 413 415 422 429 | bearer',
       'POST /orders/{id}/approvals/{step}/decision (If-Match) -> 200 ApprovalDecisionResult | 400 401 403 404 409 413 415 429 | bearer',
+      'POST /orders/{id}/cancellation-requests -> 201 ChangeRequest | 400 401 403 404 409 413 415 429 | bearer',
       'POST /orders/{id}/change-requests -> 201 ChangeRequest | 400 401 403 404 409 413 415 429 | bearer',
       'POST /orders/{id}/change-requests/{cid}/approvals/{step}/decision -> 200 ChangeRequest | 400 401 403 404 409 413 415 429 | bearer',
       'POST /orders/{id}/change-requests/{cid}/impact/{department} -> 200 ChangeRequest | 400 401 403 404 409 413 415 429 | bearer',

@@ -16,7 +16,8 @@ import { ExecutionModule } from './execution/execution.module';
 import { Settlement1796700000000 } from './database/migrations/1796700000000-settlement';
 import { DunningMail1797000001000 } from './database/migrations/1797000001000-dunning-mail';
 import { Changes1797300001000 } from './database/migrations/1797300001000-changes';
-import { ChangeApproval, ChangeImpact, ChangeRequest, OrderVersion } from './changes/change-request.entities';
+import { CancellationSaga1797300003000 } from './database/migrations/1797300003000-cancellation-saga';
+import { CancellationStep, ChangeApproval, ChangeImpact, ChangeRequest, OrderVersion } from './changes/change-request.entities';
 import { ChangesModule } from './changes/changes.module';
 import { DunningMail } from './dunning/dunning-mail.entity';
 import { DunningModule } from './dunning/dunning.module';
@@ -38,8 +39,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail, ChangeRequest, ChangeImpact, ChangeApproval, OrderVersion];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000, Changes1797300001000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail, ChangeRequest, ChangeImpact, ChangeApproval, OrderVersion, CancellationStep];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000, Changes1797300001000, CancellationSaga1797300003000];
 
 @Module({})
 export class SalesAppModule {

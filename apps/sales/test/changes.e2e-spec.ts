@@ -17,6 +17,8 @@ interface Requirement {
 interface ChangeRequest {
   id: string;
   status: string;
+  loss: { workDone: string; materialsCommitted: string; restockingFees: string; total: string; currency: string } | null;
+  cancellation: { departments: { department: string; status: string; detail: string | null }[]; waitingFor: string[]; cannotComply: string[] } | null;
   impacts: { department: string; status: string; assessment: { feasible: boolean; summary: string; details: Record<string, unknown> } | null }[];
   approvals: { step: string; status: string }[];
   appliedVersion: number | null;
@@ -90,13 +92,33 @@ describe('change and cancellation (e2e, R8.1-8.6)', () => {
     }, { timeoutMs: 60_000 });
     return { id, plan: await planOf(id), requirements };
   };
-  /** Every department has computed its impact. */
-  const assessed = (id: string, cid: string) =>
+  /** Every department asked has computed its impact. */
+  const assessed = (id: string, cid: string, departments = Object.keys(ANSWERERS)) =>
     eventually(async () => {
       const r = await requestOf(id, cid);
-      expect(r.impacts.map((i) => [i.department, i.assessment !== null])).toEqual(Object.keys(ANSWERERS).map((d) => [d, true]));
+      expect(r.impacts.map((i) => [i.department, i.assessment !== null])).toEqual(departments.map((d) => [d, true]));
       return r;
     }, { timeoutMs: 60_000 });
+  const answerAll = async (id: string, cid: string, departments: string[]) => {
+    for (const d of departments) expect((await post(`/orders/${id}/change-requests/${cid}/impact/${d}`, ANSWERERS[d], { conclusion: 'PASS', impact: 'as computed', opinion: 'agreed' })).status).toBe(200);
+  };
+  /** An order in execution with work reported and a signed contract for 40 kg of plate under a 15 % restocking fee. */
+  const committed = async () => {
+    const { id, plan } = await inExecution();
+    expect((await reservationsOf(id)).filter((r) => r.releasedAt === null).length).toBeGreaterThan(0);
+    expect((await post(`/production/plans/${plan.id}/tasks/${plan.tasks[0].id}/progress`, 'production.staff', { progressPercent: 50 })).status).toBe(200);
+    const created = await post('/purchasing/contracts', 'purchasing.head', {
+      orderId: id,
+      supplierId: 'SUP-BAOSTEEL',
+      lines: [{ materialCode: 'STEEL-PLATE-10', quantity: '40', unitPrice: '6.20' }],
+      deliveryDate: daysFromToday(30),
+      cancellationTerms: { restockingFeePercent: '15' },
+    });
+    expect(created.status).toBe(201);
+    expect((await post(`/purchasing/contracts/${created.body.id}/sign`, 'purchasing.head')).status).toBe(200);
+    return { id, plan, contractId: created.body.id as string };
+  };
+  const reservationsOf = async (id: string) => (await order(id)).departments.purchasing.execution.reservations as { material: string; releasedAt: string | null }[];
 
   it('R8.1 R8.2 R8.3 quantity and date changed on an order in execution: impacts, answers, approvals, a new version; the plan rescheduled, the requirements adjusted, the PDF re-issued', async () => {
     const { id, plan, requirements } = await inExecution();
@@ -196,5 +218,60 @@ describe('change and cancellation (e2e, R8.1-8.6)', () => {
     expect((await get(`/orders/${id}/change-requests`)).items.map((r: ChangeRequest) => r.status)).toEqual(['REJECTED']);
     // Released: a new request is accepted.
     expect((await post(`/orders/${id}/change-requests`, 'sales.staff', { reason: 'retry', changes: { deliveryPlace: 'Hall 2' } })).status).toBe(201);
+  }, 300_000);
+
+  it('R8.4 R8.5 cancellation with a signed purchase contract: loss estimate, approvals, plan stopped, contract cancelled with its fee, reservations released, order CANCELLED', async () => {
+    const { id, plan, contractId } = await committed();
+    const opened = await post(`/orders/${id}/cancellation-requests`, 'sales.staff', { reason: 'the customer withdrew the project' });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ kind: 'CANCELLATION', status: 'UNDER_REVIEW' });
+    const cid = opened.body.id as string;
+    expect((await order(id)).pendingChange).toEqual({ id: cid, kind: 'CANCELLATION', status: 'UNDER_REVIEW' });
+
+    const review = await assessed(id, cid, ['production', 'purchasing']);
+    const production = review.impacts.find((i) => i.department === 'production')?.assessment;
+    const purchasing = review.impacts.find((i) => i.department === 'purchasing')?.assessment;
+    expect(Number(production?.details.workDone)).toBeGreaterThan(0);
+    // 40 kg x 6.20 = 248.00 signed: cancelled for 15 % = 37.20.
+    expect(purchasing?.details.contracts).toEqual([expect.objectContaining({ action: 'CANCEL', fee: '37.20' })]);
+    await answerAll(id, cid, ['production', 'purchasing']);
+    for (const [step, user] of CHAIN) expect((await post(`/orders/${id}/change-requests/${cid}/approvals/${step}/decision`, user, { decision: 'APPROVE', comment: 'agreed' })).status).toBe(200);
+
+    await statusBecomes(id, 'CANCELLED');
+    const done = await requestOf(id, cid);
+    expect(done.status).toBe('APPLIED');
+    expect(done.loss).toEqual({ workDone: production?.details.workDone, materialsCommitted: '0.00', restockingFees: '37.20', total: (Number(production?.details.workDone) + 37.2).toFixed(2), currency: 'CNY' });
+    expect(done.cancellation).toMatchObject({ waitingFor: [], cannotComply: [] });
+    expect(done.cancellation?.departments.map((d) => [d.department, d.status])).toEqual([['production', 'DONE'], ['purchasing', 'DONE'], ['logistics', 'DONE'], ['finance', 'DONE']]);
+    expect((await order(id)).pendingChange).toBeNull();
+    expect(await get(`/production/plans/${plan.id}`)).toMatchObject({ status: 'STOPPED' });
+    const contract = await get(`/purchasing/contracts/${contractId}`);
+    expect(contract).toMatchObject({ status: 'CANCELLED', cancellation: { action: 'CANCEL', restockingFee: '37.20' } });
+    const reservations = await reservationsOf(id);
+    expect(reservations.length).toBeGreaterThan(0);
+    expect(reservations.filter((r) => r.releasedAt === null)).toEqual([]);
+  }, 300_000);
+
+  it('R8.5 R8.6 kill -9 of purchasing in the middle of a cancellation saga: the order shows who has not confirmed, and the saga completes after the restart', async () => {
+    const { id, contractId } = await committed();
+    const cid = (await post(`/orders/${id}/cancellation-requests`, 'sales.staff', { reason: 'the project was stopped' })).body.id as string;
+    await assessed(id, cid, ['production', 'purchasing']);
+    await answerAll(id, cid, ['production', 'purchasing']);
+    for (const [step, user] of CHAIN.slice(0, 2)) expect((await post(`/orders/${id}/change-requests/${cid}/approvals/${step}/decision`, user, { decision: 'APPROVE', comment: 'agreed' })).status).toBe(200);
+
+    const purchasingProcess = stack.member('purchasing');
+    const died = purchasingProcess.exited();
+    process.kill(purchasingProcess.pid as number, 'SIGKILL');
+    expect(await died).toBe('SIGKILL');
+    expect((await post(`/orders/${id}/change-requests/${cid}/approvals/FINANCE/decision`, 'finance.head', { decision: 'APPROVE', comment: 'agreed' })).status).toBe(200);
+
+    // Every other department carried out its part; the order is not CANCELLED while purchasing has not confirmed.
+    await eventually(async () => expect((await requestOf(id, cid)).cancellation).toMatchObject({ waitingFor: ['purchasing'], cannotComply: [] }), { timeoutMs: 60_000 });
+    expect((await order(id)).status).toBe('IN_EXECUTION');
+
+    await purchasingProcess.restart();
+    await statusBecomes(id, 'CANCELLED');
+    expect((await requestOf(id, cid)).cancellation?.waitingFor).toEqual([]);
+    expect(await get(`/purchasing/contracts/${contractId}`)).toMatchObject({ status: 'CANCELLED', cancellation: { restockingFee: '37.20' } });
   }, 300_000);
 });

@@ -45,6 +45,8 @@ import { FinanceInvoiceSettledV1 } from './events/finance-invoice-settled/financ
 import { SalesOrderChangeRequestedV1 } from './events/sales-order-change-requested/sales-order-change-requested.event';
 import { ChangeImpactAssessedV1 } from './events/change-impact-assessed/change-impact-assessed.event';
 import { SalesOrderChangedV1 } from './events/sales-order-changed/sales-order-changed.event';
+import { SalesOrderCancellationApprovedV1 } from './events/sales-order-cancellation-approved/sales-order-cancellation-approved.event';
+import { OrderCancellationConfirmedV1 } from './events/order-cancellation-confirmed/order-cancellation-confirmed.event';
 import { FinanceInvoiceDunnedV1 } from './events/finance-invoice-dunned/finance-invoice-dunned.event';
 
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
@@ -52,6 +54,8 @@ export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
   SalesOrderChangeRequestedV1,
   ChangeImpactAssessedV1,
   SalesOrderChangedV1,
+  SalesOrderCancellationApprovedV1,
+  OrderCancellationConfirmedV1,
   SalesOrderReceivedV1,
   SalesOrderDetailsChangedV1,
   SalesOrderReviewRequestedV1,

@@ -1,5 +1,5 @@
 import { scheduleForward, type SchedulerProduct } from '../plans/plan-scheduler';
-import { planImpact } from './change-impact';
+import { planImpact, workDoneAtCost } from './change-impact';
 
 const products = new Map<string, SchedulerProduct>([['P-100', { code: 'P-100', name: 'Steel flange', capacityUse: [{ workCentre: 'MACHINING', hoursPerUnit: 1 }] }]]);
 const centres = [{ code: 'MACHINING', hoursPerDay: 8, exceptions: new Map(), staff: 2, equipment: ['lathe'] }];
@@ -30,5 +30,30 @@ describe('production impact of a change (R8.2)', () => {
   it('R8.2 a task already done is not rescheduled; an unchanged task is not either', () => {
     expect(planImpact(plan, tasks.map((t) => ({ ...t, status: 'DONE' })), schedule(24, '2026-12-20')).details.tasksToReschedule).toEqual([]);
     expect(planImpact(plan, tasks, schedule(16, '2026-12-30')).details.tasksToReschedule).toEqual([]);
+  });
+});
+
+describe('production loss of a cancellation (R8.4)', () => {
+  const rates = new Map([['MACHINING', { labourRateMinor: 6000n, overheadRateMinor: 2500n, currency: 'CNY' }]]);
+
+  it('R8.4 the work done at cost: hours x progress at the centre labour and overhead rates, half up to the cent', () => {
+    const work = workDoneAtCost(
+      [
+        { name: 'Turn', workCentre: 'MACHINING', hours: 20, progressPercent: 40 }, // 8 h x 85.00
+        { name: 'Drill', workCentre: 'MACHINING', hours: 0.33, progressPercent: 50 }, // 0.16 h x 85.00 = 13.60
+        { name: 'Pack', workCentre: 'MACHINING', hours: 5, progressPercent: 0 },
+      ],
+      rates,
+    );
+    expect(work.amount).toBe(68000n + 1360n);
+    expect(work.currency).toBe('CNY');
+    expect(work.tasks).toEqual([
+      { name: 'Turn', hoursDone: '8.00', cost: 68000n },
+      { name: 'Drill', hoursDone: '0.16', cost: 1360n },
+    ]);
+  });
+
+  it('R8.4 a centre without rates is listed, not costed', () => {
+    expect(workDoneAtCost([{ name: 'Weld', workCentre: 'WELDING', hours: 2, progressPercent: 100 }], rates)).toEqual({ amount: 0n, currency: null, tasks: [{ name: 'Weld', hoursDone: '2.00', cost: null }] });
   });
 });

@@ -69,3 +69,39 @@ export function planImpact(plan: { status: string; plannedEnd: string | null } |
     },
   };
 }
+
+export interface TaskWork {
+  name: string;
+  workCentre: string;
+  hours: number;
+  progressPercent: number;
+}
+
+export interface CentreRate {
+  labourRateMinor: bigint;
+  overheadRateMinor: bigint;
+  currency: string;
+}
+
+/**
+ * Production's loss if the order is cancelled (R8.4): the work done so far at cost, per task its hours times its
+ * progress (in hundredths of an hour, rounded down: only work done counts) at its work centre's labour and overhead
+ * rates, half up to the cent. A task at a centre without rates is listed as not costed.
+ */
+export function workDoneAtCost(tasks: readonly TaskWork[], rates: ReadonlyMap<string, CentreRate>): { amount: bigint; currency: string | null; tasks: { name: string; hoursDone: string; cost: bigint | null }[] } {
+  let amount = 0n;
+  let currency: string | null = null;
+  const lines = tasks
+    .filter((t) => t.progressPercent > 0)
+    .map((t) => {
+      const hundredths = (BigInt(Math.round(t.hours * 100)) * BigInt(t.progressPercent)) / 100n;
+      const rate = rates.get(t.workCentre);
+      const hoursDone = `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`;
+      if (!rate) return { name: t.name, hoursDone, cost: null };
+      currency ??= rate.currency;
+      const cost = (hundredths * (rate.labourRateMinor + rate.overheadRateMinor) + 50n) / 100n;
+      amount += cost;
+      return { name: t.name, hoursDone, cost };
+    });
+  return { amount, currency, tasks: lines };
+}

@@ -412,19 +412,36 @@ export class PlansService {
   async stop(id: string, input: { reason: string }, actor: Principal, ifMatch: number | undefined): Promise<ProductionPlanView> {
     return this.dataSource.transaction(async (m) => {
       const plan = await this.lockPlan(m, id, 'stop', ifMatch);
-      const before = await this.view(m, plan);
-      const now = new Date();
-      await m.update(ProductionPlan, { id }, { status: 'STOPPED', version: plan.version + 1, stoppedBy: actor.username, stoppedAt: now, stopReason: input.reason });
-      const freed = await this.ledger.free(m, id, isoDay(now));
-      await this.outbox.publish(m, ProductionPlanStoppedV1, { orderId: plan.orderId }, {
-        orderId: plan.orderId,
-        planId: id,
-        reason: input.reason,
-        stoppedBy: actor.username,
-        stoppedAt: now.toISOString(),
-      });
-      return this.finish(m, id, 'plan.stopped', before, `${input.reason} (${freed} h of capacity freed)`);
+      return this.stopLocked(m, plan, input.reason, actor.username);
     });
+  }
+
+  /**
+   * An approved cancellation (R8.5), in the caller's inbox transaction: the order's plan STOPPED if it still runs. What
+   * it did, for the confirmation: nothing to stop (no plan, already stopped) or a completed plan is done as well.
+   */
+  async stopForCancellation(m: EntityManager, orderId: string, reason: string, by: string): Promise<string> {
+    const plan = await m.findOne(ProductionPlan, { where: { orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!plan) return 'no production plan: nothing to stop';
+    if (actionRefusal(plan.status, 'stop')) return `plan ${plan.id} is ${plan.status}: nothing to stop`;
+    await this.stopLocked(m, plan, reason, by);
+    return `plan ${plan.id} STOPPED`;
+  }
+
+  private async stopLocked(m: EntityManager, plan: ProductionPlan, reason: string, by: string): Promise<ProductionPlanView> {
+    const id = plan.id;
+    const before = await this.view(m, plan);
+    const now = new Date();
+    await m.update(ProductionPlan, { id }, { status: 'STOPPED', version: plan.version + 1, stoppedBy: by, stoppedAt: now, stopReason: reason });
+    const freed = await this.ledger.free(m, id, isoDay(now));
+    await this.outbox.publish(m, ProductionPlanStoppedV1, { orderId: plan.orderId }, {
+      orderId: plan.orderId,
+      planId: id,
+      reason,
+      stoppedBy: by,
+      stoppedAt: now.toISOString(),
+    });
+    return this.finish(m, id, 'plan.stopped', before, `${reason} (${freed} h of capacity freed)`);
   }
 
   /** The plan row, locked for the transaction; 404, a stale If-Match or a status the action does not allow is refused. */

@@ -4,9 +4,23 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { ChangeImpactAssessedV1, fromMinorUnits, type SalesOrderChanged, SalesOrderChangedV1, type SalesOrderChangeRequested, SalesOrderChangeRequestedV1 } from '@opm/contracts';
+import {
+  ChangeImpactAssessedV1,
+  fromMinorUnits,
+  OrderCancellationConfirmedV1,
+  type SalesOrderCancellationApproved,
+  SalesOrderCancellationApprovedV1,
+  type SalesOrderChanged,
+  SalesOrderChangedV1,
+  type SalesOrderChangeRequested,
+  SalesOrderChangeRequestedV1,
+} from '@opm/contracts';
 import { apiView, ApiAnswers, AuditLog, type EventContext, Inbox, Outbox, uuidParam, type ViewOf } from '@opm/platform';
 import { PurchaseContract } from '../contracts/purchase-contract.entity';
+import { GoodsReceipt } from '../receipts/goods-receipt.entity';
+import { StockModule } from '../stock/stock.module';
+import { StockReservations } from '../stock/reservations';
+import { cancellationTerms, cancellationTotals, type ContractToCancel } from './cancellation-terms';
 import { RequirementsModule } from '../requirements/requirements.module';
 import { RequirementsService } from '../requirements/requirements.service';
 import { adjustmentFigures, materialChangeImpact, type CommittedContract } from './material-change';
@@ -38,12 +52,14 @@ export class PurchasingChangesConsumer {
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly requirements: RequirementsService,
+    private readonly reservations: StockReservations,
   ) {}
 
   @EventPattern(SalesOrderChangeRequestedV1.topic)
   async onRequested(@Ctx() ctx: EventContext): Promise<void> {
     await this.inbox.consume('purchasing.changes.requested', SalesOrderChangeRequestedV1, ctx, async ({ payload: p }, m) => {
-      if (!p.departments.includes('purchasing') || p.kind !== 'CHANGE') return;
+      if (!p.departments.includes('purchasing')) return;
+      if (p.kind === 'CANCELLATION') return this.assessCancellation(m, p);
       const impact = await this.impactOf(m, p.orderId, p.proposed);
       const figures = adjustmentFigures(impact);
       const buying = impact.adjustments.filter((a) => a.toBuy > 0n).length;
@@ -62,6 +78,72 @@ export class PurchasingChangesConsumer {
         assessedAt: new Date().toISOString(),
       });
     });
+  }
+
+  /** Materials committed if the order is cancelled now (R8.4): per contract cancelled free, returned or kept with the fee. */
+  private async assessCancellation(m: EntityManager, p: SalesOrderChangeRequested): Promise<void> {
+    const terms = cancellationTerms(await this.contractsToCancel(m, p.orderId));
+    const totals = cancellationTotals(terms);
+    const reserved = (await this.reservations.ofOrder(m, p.orderId)).filter((r) => r.releasedAt === null);
+    await this.outbox.publish(m, ChangeImpactAssessedV1, { orderId: p.orderId }, {
+      orderId: p.orderId,
+      requestId: p.requestId,
+      department: 'purchasing',
+      feasible: true,
+      summary: `${terms.filter((t) => t.action !== 'NONE').length} contract(s): fees ${fromMinorUnits(totals.fees)}, goods kept ${fromMinorUnits(totals.committed)}; ${reserved.length} stock reservation(s) released free`,
+      details: {
+        contracts: terms.map((t) => ({ contract: t.contract, action: t.action, fee: fromMinorUnits(t.fee), committed: fromMinorUnits(t.committed), terms: t.terms })),
+        reservationsReleased: reserved.map((r) => ({ material: r.material, quantity: r.quantity })),
+      },
+      loss: { workDone: '0.00', materialsCommitted: fromMinorUnits(totals.committed), restockingFees: fromMinorUnits(totals.fees), currency: p.current.currency },
+      assessedAt: new Date().toISOString(),
+    });
+  }
+
+  /** An approved cancellation (R8.5): every open contract cancelled, its goods returned or kept, under its terms and recorded on it; the order's stock released. */
+  @EventPattern(SalesOrderCancellationApprovedV1.topic)
+  async onCancellationApproved(@Ctx() ctx: EventContext): Promise<void> {
+    await this.inbox.consume('purchasing.changes.cancellation', SalesOrderCancellationApprovedV1, ctx, (e, m) => this.cancel(m, e.payload));
+  }
+
+  private async cancel(m: EntityManager, p: SalesOrderCancellationApproved): Promise<void> {
+    const contracts = await m.find(PurchaseContract, { where: { orderId: p.orderId }, order: { number: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const terms = cancellationTerms(await this.contractsToCancel(m, p.orderId));
+    const now = new Date();
+    const reason = `order ${p.number} cancelled: ${p.reason}`;
+    for (const t of terms) {
+      if (t.action === 'NONE') continue;
+      const c = contracts.find((x) => x.number === t.contract) as PurchaseContract;
+      const before = { status: c.status, version: c.version };
+      c.status = 'CANCELLED';
+      c.version += 1;
+      c.cancellation = { action: t.action, restockingFee: fromMinorUnits(t.fee), goodsKept: fromMinorUnits(t.committed), terms: t.terms, reason, cancelledAt: now.toISOString() };
+      await m.save(c);
+      await this.audit.record(m, { action: 'contract.cancelled', entityType: 'purchase-contract', entityId: c.id, orderId: p.orderId, reason: t.terms, before, after: c.cancellation });
+    }
+    const released = await this.reservations.releaseOrder(m, p.orderId, reason, now);
+    const totals = cancellationTotals(terms);
+    await this.outbox.publish(m, OrderCancellationConfirmedV1, { orderId: p.orderId }, {
+      orderId: p.orderId,
+      requestId: p.requestId,
+      department: 'purchasing',
+      outcome: 'DONE',
+      detail: `${terms.filter((t) => t.action !== 'NONE').length} contract(s) cancelled (fees ${fromMinorUnits(totals.fees)}, goods kept ${fromMinorUnits(totals.committed)}); ${released.length} stock reservation(s) released`,
+      confirmedAt: now.toISOString(),
+    });
+  }
+
+  private async contractsToCancel(m: EntityManager, orderId: string): Promise<ContractToCancel[]> {
+    const contracts = await m.find(PurchaseContract, { where: { orderId }, order: { number: 'ASC' } });
+    const receipts = await m.find(GoodsReceipt, { where: { orderId, status: 'ACCEPTED' } });
+    return contracts.map((c) => ({
+      number: c.number,
+      status: c.status,
+      totalAmount: c.totalAmount,
+      restockingFeePercent: c.restockingFeePercent,
+      lines: c.lines,
+      received: receipts.filter((r) => r.contractId === c.id).flatMap((r) => r.lines),
+    }));
   }
 
   @EventPattern(SalesOrderChangedV1.topic)
@@ -103,5 +185,5 @@ export class RequirementAdjustmentsController {
   }
 }
 
-@Module({ imports: [RequirementsModule], controllers: [PurchasingChangesConsumer, RequirementAdjustmentsController] })
+@Module({ imports: [RequirementsModule, StockModule], controllers: [PurchasingChangesConsumer, RequirementAdjustmentsController] })
 export class PurchasingChangesModule {}

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ApprovalStep, CancellationLoss, ChangeKind, FieldChange, ImpactDepartment, OrderSnapshot, RequestedChanges } from '@opm/contracts';
+import type { ApprovalStep, CancellationLoss, CancellingDepartment, ChangeKind, FieldChange, ImpactDepartment, LossEstimate, OrderSnapshot, RequestedChanges } from '@opm/contracts';
 import type { RequestStatus } from './change-rules';
 
 /** A change or cancellation request on an order (R8.1, R8.4): its reason, what it changes, where it stands. */
@@ -46,6 +46,29 @@ export class ChangeRequest {
   /** The order version an applied change produced. */
   @Column({ type: 'int', nullable: true })
   appliedVersion!: number | null;
+
+  /** A cancellation's loss estimate, fixed when it is approved (R8.4). */
+  @Column({ type: 'jsonb', nullable: true })
+  loss!: LossEstimate | null;
+}
+
+/** One department's part of an approved cancellation (R8.5): the saga's state, in a table. */
+@Entity('sales_cancellation_step')
+export class CancellationStep {
+  @PrimaryColumn('uuid')
+  requestId!: string;
+
+  @PrimaryColumn('text')
+  department!: CancellingDepartment;
+
+  @Column('text')
+  status!: 'PENDING' | 'DONE' | 'CANNOT_COMPLY';
+
+  @Column({ type: 'text', nullable: true })
+  detail!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
 }
 
 /** One department's impact on a request (R8.2): computed from its own data (the event), then answered by a person of it. */

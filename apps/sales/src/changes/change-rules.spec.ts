@@ -1,10 +1,10 @@
 import type { OrderSnapshot } from '@opm/contracts';
-import { chainOutcome, impactDepartments, isOpen, proposeChange, reviewOutcome, stepRefusal } from './change-rules';
+import { cancellationProgress, chainOutcome, impactDepartments, isOpen, lossOf, proposeChange, reviewOutcome, stepRefusal } from './change-rules';
 
 const order: OrderSnapshot = {
   orderId: '00000000-0000-4000-8000-000000000001',
   number: 'SO-2026-000001',
-  channel: 'DIRECT',
+  channel: 'PHONE',
   customerId: '00000000-0000-4000-8000-000000000002',
   orderDate: '2026-11-01',
   deliveryDate: '2027-02-01',
@@ -17,7 +17,7 @@ const order: OrderSnapshot = {
     { lineNo: 2, productCode: 'P-200', productName: 'Bolt', specification: null, quantity: 50, unitPrice: '5.00', amount: '250.00' },
   ],
   specialRequirements: { customization: null, packaging: null, transportMode: null, other: null },
-} as OrderSnapshot;
+};
 
 describe('change rules (R8.1-8.3)', () => {
   it('R8.1 proposes the changed order: quantity with its amount and the total recomputed, date, place, specification, field by field', () => {
@@ -45,9 +45,30 @@ describe('change rules (R8.1-8.3)', () => {
     expect(proposeChange(order, { deliveryDate: '2027-02-01', lines: [{ lineNo: 2, quantity: 50 }] }, '2026-12-01').problems).toEqual([{ field: 'changes', message: 'changes nothing on the order' }]);
   });
 
-  it('R8.2 asks logistics only once something has shipped', () => {
-    expect(impactDepartments(false)).toEqual(['production', 'purchasing', 'quality', 'finance']);
-    expect(impactDepartments(true)).toEqual(['production', 'purchasing', 'quality', 'finance', 'logistics']);
+  it('R8.2 R8.4 asks logistics only once something has shipped; a cancellation asks those whose work and commitments it costs', () => {
+    expect(impactDepartments('CHANGE', false)).toEqual(['production', 'purchasing', 'quality', 'finance']);
+    expect(impactDepartments('CHANGE', true)).toEqual(['production', 'purchasing', 'quality', 'finance', 'logistics']);
+    expect(impactDepartments('CANCELLATION', false)).toEqual(['production', 'purchasing']);
+    expect(impactDepartments('CANCELLATION', true)).toEqual(['production', 'purchasing', 'logistics']);
+  });
+
+  it('R8.4 the loss is the departments\' losses summed exactly', () => {
+    expect(
+      lossOf(
+        [
+          { workDone: '120.10', materialsCommitted: '0.00', restockingFees: '0.00', currency: 'CNY' },
+          { workDone: '0.00', materialsCommitted: '300.05', restockingFees: '45.01', currency: 'CNY' },
+          null,
+        ],
+        'CNY',
+      ),
+    ).toEqual({ workDone: '120.10', materialsCommitted: '300.05', restockingFees: '45.01', total: '465.16', currency: 'CNY' });
+  });
+
+  it('R8.5 R8.6 cancelled only when every department confirmed DONE; who has not and who cannot comply are named', () => {
+    expect(cancellationProgress([{ department: 'production', status: 'DONE' }, { department: 'logistics', status: 'PENDING' }])).toEqual({ complete: false, waitingFor: ['logistics'], cannotComply: [] });
+    expect(cancellationProgress([{ department: 'production', status: 'DONE' }, { department: 'logistics', status: 'CANNOT_COMPLY' }])).toEqual({ complete: false, waitingFor: [], cannotComply: ['logistics'] });
+    expect(cancellationProgress([{ department: 'production', status: 'DONE' }, { department: 'finance', status: 'DONE' }]).complete).toBe(true);
   });
 
   it('R8.2 all impacts PASS -> the chain; one FAIL rejects; otherwise it waits', () => {

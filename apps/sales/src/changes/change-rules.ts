@@ -1,4 +1,4 @@
-import { multiplyMoney, sumMoney, toMinorUnits, type FieldChange, type ImpactDepartment, type OrderSnapshot, type RequestedChanges } from '@opm/contracts';
+import { type CancellationLoss, type CancellingDepartment, type ChangeKind, fromMinorUnits, type LossEstimate, multiplyMoney, sumMoney, toMinorUnits, type FieldChange, type ImpactDepartment, type OrderSnapshot, type RequestedChanges } from '@opm/contracts';
 
 /** The statuses of a change or cancellation request (R8.1-8.6). */
 export const REQUEST_STATUSES = ['UNDER_REVIEW', 'AWAITING_APPROVAL', 'APPROVED', 'APPLIED', 'REJECTED'] as const;
@@ -56,9 +56,45 @@ export function proposeChange(current: OrderSnapshot, changes: RequestedChanges,
   return { proposed, fieldChanges, problems };
 }
 
-/** Who assesses a request (R8.2): every executing department; logistics only once something has shipped. */
-export function impactDepartments(shipped: boolean): ImpactDepartment[] {
-  return ['production', 'purchasing', 'quality', 'finance', ...(shipped ? (['logistics'] as const) : [])];
+/**
+ * Who assesses a request (R8.2, R8.4): for a change every executing department; for a cancellation those whose work or
+ * commitments it costs (production's work done, purchasing's materials); logistics only once something has shipped.
+ */
+export function impactDepartments(kind: ChangeKind, shipped: boolean): ImpactDepartment[] {
+  const asked: ImpactDepartment[] = kind === 'CHANGE' ? ['production', 'purchasing', 'quality', 'finance'] : ['production', 'purchasing'];
+  return shipped ? [...asked, 'logistics'] : asked;
+}
+
+/** The loss of a cancellation (R8.4): the departments' assessed losses summed, exactly, in the order's currency. */
+export function lossOf(losses: readonly (CancellationLoss | null)[], currency: string): LossEstimate {
+  const sum = (pick: (l: CancellationLoss) => string) => losses.reduce((s, l) => s + (l ? toMinorUnits(pick(l)) : 0n), 0n);
+  const workDone = sum((l) => l.workDone);
+  const materialsCommitted = sum((l) => l.materialsCommitted);
+  const restockingFees = sum((l) => l.restockingFees);
+  return {
+    workDone: fromMinorUnits(workDone),
+    materialsCommitted: fromMinorUnits(materialsCommitted),
+    restockingFees: fromMinorUnits(restockingFees),
+    total: fromMinorUnits(workDone + materialsCommitted + restockingFees),
+    currency,
+  };
+}
+
+export interface CancellationStepState {
+  department: CancellingDepartment;
+  status: 'PENDING' | 'DONE' | 'CANNOT_COMPLY';
+}
+
+/**
+ * Where an approved cancellation stands (R8.5, R8.6): the order is cancelled only once every department confirmed DONE;
+ * until then who has not, and who cannot comply.
+ */
+export function cancellationProgress(steps: readonly CancellationStepState[]): { complete: boolean; waitingFor: CancellingDepartment[]; cannotComply: CancellingDepartment[] } {
+  return {
+    complete: steps.length > 0 && steps.every((s) => s.status === 'DONE'),
+    waitingFor: steps.filter((s) => s.status === 'PENDING').map((s) => s.department),
+    cannotComply: steps.filter((s) => s.status === 'CANNOT_COMPLY').map((s) => s.department),
+  };
 }
 
 export interface ImpactState {

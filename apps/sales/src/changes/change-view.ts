@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { APPROVAL_STEPS, CancellationLossSchema, CHANGE_KINDS, FieldChangeSchema, IMPACT_DEPARTMENTS, RequestedChangesSchema } from '@opm/contracts';
+import { APPROVAL_STEPS, CancellationLossSchema, CANCELLING_DEPARTMENTS, CHANGE_KINDS, FieldChangeSchema, IMPACT_DEPARTMENTS, LossEstimateSchema, RequestedChangesSchema } from '@opm/contracts';
 import { apiView, ViewOf } from '@opm/platform';
-import { REQUEST_STATUSES } from './change-rules';
-import type { ChangeApproval, ChangeImpact, ChangeRequest, OrderVersion } from './change-request.entities';
+import { cancellationProgress, REQUEST_STATUSES } from './change-rules';
+import type { CancellationStep, ChangeApproval, ChangeImpact, ChangeRequest, OrderVersion } from './change-request.entities';
 
 export const ChangeRequestViewDef = apiView(
   'ChangeRequest',
@@ -41,6 +41,17 @@ export const ChangeRequestViewDef = apiView(
         comment: z.string().nullable(),
       }),
     ),
+    loss: LossEstimateSchema.nullable().describe("a cancellation's estimated loss (R8.4): production's work done, purchasing's committed materials and fees; null for a change"),
+    cancellation: z
+      .object({
+        departments: z.array(
+          z.object({ department: z.enum(CANCELLING_DEPARTMENTS), status: z.enum(['PENDING', 'DONE', 'CANNOT_COMPLY']), detail: z.string().nullable(), confirmedAt: z.iso.datetime({ offset: true }).nullable() }),
+        ),
+        waitingFor: z.array(z.enum(CANCELLING_DEPARTMENTS)).describe('who has not confirmed yet (R8.6)'),
+        cannotComply: z.array(z.enum(CANCELLING_DEPARTMENTS)).describe('who answered that it cannot (goods already shipped)'),
+      })
+      .nullable()
+      .describe('an approved cancellation carried out by each department (R8.5); null before approval and for a change'),
     outcome: z.string().nullable().describe('why it was rejected; null otherwise'),
     appliedVersion: z.number().int().nullable().describe('the order version an applied change made'),
     closedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -70,7 +81,9 @@ export type OrderVersionsView = ViewOf<typeof OrderVersionsDef>;
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toChangeRequestView(r: ChangeRequest, fieldChanges: ChangeRequestView['fieldChanges'], impacts: ChangeImpact[], approvals: ChangeApproval[]): ChangeRequestView {
+export function toChangeRequestView(r: ChangeRequest, fieldChanges: ChangeRequestView['fieldChanges'], impacts: ChangeImpact[], approvals: ChangeApproval[], steps: CancellationStep[]): ChangeRequestView {
+  const ordered = [...steps].sort((a, b) => CANCELLING_DEPARTMENTS.indexOf(a.department) - CANCELLING_DEPARTMENTS.indexOf(b.department));
+  const progress = cancellationProgress(ordered);
   return {
     id: r.id,
     orderId: r.orderId,
@@ -94,6 +107,15 @@ export function toChangeRequestView(r: ChangeRequest, fieldChanges: ChangeReques
         answeredAt: iso(i.answeredAt),
       })),
     approvals: [...approvals].sort((a, b) => a.seq - b.seq).map((a) => ({ step: a.step, seq: a.seq, status: a.status, decidedBy: a.decidedBy, decidedAt: iso(a.decidedAt), comment: a.comment })),
+    loss: r.loss,
+    cancellation:
+      ordered.length === 0
+        ? null
+        : {
+            departments: ordered.map((s) => ({ department: s.department, status: s.status, detail: s.detail, confirmedAt: iso(s.confirmedAt) })),
+            waitingFor: progress.waitingFor,
+            cannotComply: progress.cannotComply,
+          },
     outcome: r.outcome,
     appliedVersion: r.appliedVersion,
     closedAt: iso(r.closedAt),

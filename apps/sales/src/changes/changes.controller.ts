@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangeImpactAssessedV1 } from '@opm/contracts';
+import { ChangeImpactAssessedV1, OrderCancellationConfirmedV1 } from '@opm/contracts';
 import { Allow, ApiAnswers, CurrentPrincipal, type EventContext, Inbox, type Principal, uuidParam } from '@opm/platform';
 import { ApprovalDecisionDto } from '../lifecycle/dto/approval-decision.dto';
 import { ChangeRequestListDef, type ChangeRequestListView, ChangeRequestViewDef, type ChangeRequestView, OrderVersionsDef, type OrderVersionsView } from './change-view';
 import { ChangesService } from './changes.service';
-import { CreateChangeRequestDto, ImpactAnswerDto } from './dto/change-request.dto';
+import { CreateCancellationRequestDto, CreateChangeRequestDto, ImpactAnswerDto } from './dto/change-request.dto';
 
 const CHANGE_EXAMPLE = {
   reason: 'the customer needs two more units, a week later',
@@ -31,6 +31,20 @@ export class ChangesController {
   @ApiAnswers(ChangeRequestViewDef, { status: 201, errors: [400, 403, 404, 409], description: 'the request, UNDER_REVIEW' })
   request(@Param('id', uuidParam('id')) id: string, @Body() dto: CreateChangeRequestDto, @CurrentPrincipal() principal: Principal): Promise<ChangeRequestView> {
     return this.changes.requestChange(id, dto.reason, dto.changes, principal);
+  }
+
+  @Post('cancellation-requests')
+  @Allow('SALES')
+  @ApiOperation({
+    summary: 'Request the cancellation of an order from APPROVED up to DELIVERED, with a reason (R8.4); sales',
+    description:
+      "The same resource as a change request (`kind: CANCELLATION`, at /orders/{id}/change-requests/{cid}): production and purchasing estimate the loss, " +
+      'a person of each answers, the chain approves; then every department carries out its part and the order is CANCELLED once all confirmed (R8.5).',
+  })
+  @ApiBody({ type: CreateCancellationRequestDto, examples: { withdrawn: { summary: 'the customer withdrew', value: { reason: 'the customer withdrew the project' } } } })
+  @ApiAnswers(ChangeRequestViewDef, { status: 201, errors: [400, 403, 404, 409], description: 'the request, UNDER_REVIEW' })
+  requestCancellation(@Param('id', uuidParam('id')) id: string, @Body() dto: CreateCancellationRequestDto, @CurrentPrincipal() principal: Principal): Promise<ChangeRequestView> {
+    return this.changes.requestCancellation(id, dto.reason, principal);
   }
 
   @Get('change-requests')
@@ -102,5 +116,10 @@ export class ChangeImpactConsumer {
   @EventPattern(ChangeImpactAssessedV1.topic)
   async onAssessed(@Ctx() ctx: EventContext): Promise<void> {
     await this.inbox.consume('sales.changes.impact-assessed', ChangeImpactAssessedV1, ctx, (e, m) => this.changes.recordAssessment(m, e.payload));
+  }
+
+  @EventPattern(OrderCancellationConfirmedV1.topic)
+  async onConfirmed(@Ctx() ctx: EventContext): Promise<void> {
+    await this.inbox.consume('sales.changes.cancellation-confirmed', OrderCancellationConfirmedV1, ctx, (e, m) => this.changes.recordConfirmation(m, e.payload));
   }
 }

@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   APPROVAL_STEPS,
+  CANCELLING_DEPARTMENTS,
+  type OrderCancellationConfirmed,
+  SalesOrderCancellationApprovedV1,
   type ApprovalStep,
   type ChangeImpactAssessed,
   type ChangeKind,
@@ -26,8 +29,8 @@ import { orderSnapshot, toOrderView } from '../lifecycle/order-view';
 import { OrderLine } from '../lifecycle/order-line.entity';
 import type { Order } from '../lifecycle/order.entity';
 import { OrderRepository } from '../lifecycle/order.repository';
-import { chainOutcome, impactDepartments, proposeChange, reviewOutcome, stepRefusal } from './change-rules';
-import { ChangeApproval, ChangeImpact, ChangeRequest, OrderVersion } from './change-request.entities';
+import { cancellationProgress, chainOutcome, impactDepartments, lossOf, proposeChange, reviewOutcome, stepRefusal } from './change-rules';
+import { CancellationStep, ChangeApproval, ChangeImpact, ChangeRequest, OrderVersion } from './change-request.entities';
 import { type ChangeRequestListView, type ChangeRequestView, type OrderVersionsView, toChangeRequestView, versionEntry } from './change-view';
 import type { ImpactAnswerDto } from './dto/change-request.dto';
 
@@ -69,6 +72,11 @@ export class ChangesService implements OnModuleInit {
     return this.open(orderId, 'CHANGE', reason, changes, principal);
   }
 
+  /** Opens a cancellation request (R8.4): reviewed and approved like a change, with the departments' loss estimate. */
+  async requestCancellation(orderId: string, reason: string, principal: Principal): Promise<ChangeRequestView> {
+    return this.open(orderId, 'CANCELLATION', reason, {}, principal);
+  }
+
   private async open(orderId: string, kind: ChangeKind, reason: string, changes: RequestedChanges, principal: Principal): Promise<ChangeRequestView> {
     return this.dataSource.transaction(async (m) => {
       const id = randomUUID();
@@ -106,12 +114,13 @@ export class ChangesService implements OnModuleInit {
             outcome: null,
             closedAt: null,
             appliedVersion: null,
+            loss: null,
           });
           order.pendingChange = { id, kind, status: 'UNDER_REVIEW' };
         },
         effects: async (order) => {
           await m.insert(ChangeRequest, request);
-          const departments = impactDepartments(hasShipped(order.status));
+          const departments = impactDepartments(kind, hasShipped(order.status));
           await m.insert(
             ChangeImpact,
             departments.map((department) => ({ requestId: id, department, status: 'OPEN' as const, assessment: null, conclusion: null, impact: null, opinion: null, answeredBy: null, answeredAt: null })),
@@ -225,6 +234,7 @@ export class ChangesService implements OnModuleInit {
       if (outcome === 'APPROVED') {
         await this.setStatus(m, request, 'APPROVED', 'change.approved', 'every step approved');
         if (request.kind === 'CHANGE') await this.apply(m, request, principal);
+        else await this.startCancellation(m, request);
       }
       return this.view(m, orderId, requestId);
     });
@@ -284,6 +294,58 @@ export class ChangesService implements OnModuleInit {
     await m.save(request);
   }
 
+  /**
+   * An approved cancellation (R8.5): the loss fixed from the departments' assessments, a PENDING step per department
+   * (the saga's state, in a table: a restart resumes from it and from the outbox), and the departments told.
+   */
+  private async startCancellation(m: EntityManager, request: ChangeRequest): Promise<void> {
+    const impacts = await m.findBy(ChangeImpact, { requestId: request.id });
+    request.loss = lossOf(impacts.map((i) => i.assessment?.loss ?? null), request.current.currency);
+    await m.save(request);
+    await m.insert(
+      CancellationStep,
+      CANCELLING_DEPARTMENTS.map((department) => ({ requestId: request.id, department, status: 'PENDING' as const, detail: null, confirmedAt: null })),
+    );
+    await this.outbox.publish(m, SalesOrderCancellationApprovedV1, { orderId: request.orderId }, {
+      orderId: request.orderId,
+      requestId: request.id,
+      number: request.current.number,
+      reason: request.reason,
+      loss: request.loss,
+      departments: [...CANCELLING_DEPARTMENTS],
+      approvedAt: new Date().toISOString(),
+    });
+  }
+
+  /**
+   * A department's confirmation (R8.5, R8.6), once (the inbox, and a step already answered stays as it is): the last
+   * DONE cancels the order through the state machine and closes the request; a CANNOT_COMPLY is shown on the request,
+   * which then stays open.
+   */
+  async recordConfirmation(m: EntityManager, event: OrderCancellationConfirmed): Promise<void> {
+    await this.orders.lock(m, event.orderId);
+    const request = await this.lockRequest(m, event.orderId, event.requestId);
+    const steps = await m.find(CancellationStep, { where: { requestId: request.id }, lock: { mode: 'pessimistic_write' } });
+    const step = steps.find((s) => s.department === event.department);
+    if (!step || step.status !== 'PENDING' || request.status !== 'APPROVED') return;
+    Object.assign(step, { status: event.outcome, detail: event.detail, confirmedAt: new Date(event.confirmedAt) });
+    await m.save(step);
+    await this.audit.record(m, { action: 'cancellation.confirmed', entityType: 'change-request', entityId: request.id, orderId: request.orderId, reason: `${event.department} ${event.outcome}: ${event.detail}` });
+    if (!cancellationProgress(steps).complete) return;
+    await this.lifecycle.transition(m, request.orderId, {
+      action: 'cancel',
+      audit: 'order.cancelled',
+      reason: request.reason,
+      change: (order) => {
+        order.pendingChange = null;
+      },
+      detail: () => ({ cancellationRequest: request.id, loss: request.loss }),
+    });
+    request.status = 'APPLIED';
+    request.closedAt = new Date();
+    await m.save(request);
+  }
+
   /** Rejected (R8.3): the lock is released and nothing of the order changes. */
   private async reject(m: EntityManager, request: ChangeRequest, why: string): Promise<void> {
     request.status = 'REJECTED';
@@ -322,8 +384,9 @@ export class ChangesService implements OnModuleInit {
     if (!request) throw new NotFoundProblem(`order ${orderId} has no request ${requestId}`);
     const impacts = await m.findBy(ChangeImpact, { requestId });
     const approvals = await m.findBy(ChangeApproval, { requestId });
+    const steps = await m.findBy(CancellationStep, { requestId });
     const fieldChanges = request.kind === 'CHANGE' ? proposeChange(request.current, request.changes, '0000-01-01').fieldChanges : [];
-    return toChangeRequestView(request, fieldChanges, impacts, approvals);
+    return toChangeRequestView(request, fieldChanges, impacts, approvals, steps);
   }
 }
 

@@ -27,7 +27,7 @@ export const ChangeImpactAssessedV1 = defineEvent(
   {
     description: "A department's impact assessment of a change or cancellation request, computed from its own data (R8.2, R8.4).",
     key: 'orderId',
-    publishers: ['production', 'purchasing', 'quality', 'finance'],
+    publishers: ['production', 'purchasing', 'quality', 'finance', 'logistics'],
     consumers: ['sales'],
   },
 );

@@ -39,7 +39,7 @@ export const SalesOrderChangeRequestedV1 = defineEvent(
       'impact from its own data and answers with change.impact.assessed.',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: ['production', 'purchasing', 'quality', 'finance'],
+    consumers: ['production', 'purchasing', 'quality', 'finance', 'logistics'],
   },
 );
 export type SalesOrderChangeRequested = z.infer<typeof SalesOrderChangeRequestedV1.payload>;
