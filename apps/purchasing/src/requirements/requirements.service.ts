@@ -43,13 +43,18 @@ export class RequirementsService {
    * stock (other orders' reservations counted, its own not), the active offers. `lock` takes the stock rows first, for a
    * caller that reserves.
    */
-  async computeFor(m: EntityManager, order: Pick<ReceivedOrder, 'orderId' | 'lines' | 'deliveryDate'>, options: { lock: boolean }): Promise<{ result: RequirementsResult; positions: Map<string, StockPosition> }> {
+  async computeFor(
+    m: EntityManager,
+    order: Pick<ReceivedOrder, 'orderId' | 'lines' | 'deliveryDate'>,
+    options: { lock: boolean; countOwnReservations?: boolean },
+  ): Promise<{ result: RequirementsResult; positions: Map<string, StockPosition> }> {
     const codes = [...new Set(order.lines.flatMap((l) => (l.productCode ? [l.productCode] : [])))];
     const products = codes.length > 0 ? await m.find(PurchasingCatalogProduct, { where: { code: In(codes) } }) : [];
     const bomRefs = [...new Set(products.flatMap((p) => (p.bomRef ? [p.bomRef] : [])))];
     const boms = bomRefs.length > 0 ? await m.find(BillOfMaterials, { where: { bomRef: In(bomRefs) } }) : [];
     const materials = [...new Set(boms.flatMap((b) => b.lines.map((l) => l.material)))].sort();
-    const positions = options.lock ? await this.reservations.lockPositions(m, materials, order.orderId) : await this.reservations.positions(m, materials, order.orderId);
+    const forOrder = options.countOwnReservations ? null : order.orderId;
+    const positions = options.lock ? await this.reservations.lockPositions(m, materials, forOrder) : await this.reservations.positions(m, materials, forOrder);
     const offers = await this.offersFor(m, materials);
     const result = computeRequirements({
       lines: order.lines.map((l) => ({ lineNo: l.lineNo, productCode: l.productCode ?? null, quantity: l.quantity })),
@@ -87,8 +92,11 @@ export class RequirementsService {
    * announced (finance's reserved-stock cost follows the latest computation).
    */
   async recompute(m: EntityManager, order: Pick<ReceivedOrder, 'orderId' | 'lines' | 'deliveryDate'>, reason: string, now = new Date()): Promise<void> {
-    const { result, positions } = await this.computeFor(m, order, { lock: true });
+    // The stock rows first (lock order), then the order's stock reservations given back; what it holds from its own
+    // receipts stays held and counts as taken, so received goods are never reserved twice.
+    await this.computeFor(m, order, { lock: true });
     await m.query(`UPDATE stock_reservation SET "releasedAt" = $2, "releaseReason" = $3 WHERE "orderId" = $1 AND source = 'STOCK' AND "releasedAt" IS NULL`, [order.orderId, now, reason]);
+    const { result, positions } = await this.computeFor(m, order, { lock: false, countOwnReservations: true });
     await m.delete(MaterialRequirement, { orderId: order.orderId });
     await this.store(m, order.orderId, result, positions, now, 'requirements.recomputed');
   }

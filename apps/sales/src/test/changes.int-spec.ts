@@ -134,4 +134,50 @@ describe('change requests (PostgreSQL, R8.1-8.3)', () => {
     await ctx.dataSource.transaction((m) => changes.recordAssessment(m, { orderId: id, requestId: request.id, department: 'quality', feasible: false, summary: 'again', details: {}, loss: null, assessedAt: new Date().toISOString() }));
     expect((await changes.get(id, request.id)).impacts.find((i) => i.department === 'quality')?.assessment).toMatchObject({ feasible: true, summary: 'quality computed' });
   });
+
+  describe('cancellation saga (R8.4-8.6)', () => {
+    const confirm = (orderId: string, requestId: string, department: 'production' | 'purchasing' | 'logistics' | 'finance', outcome: 'DONE' | 'CANNOT_COMPLY' = 'DONE') =>
+      ctx.dataSource.transaction((m) => changes.recordConfirmation(m, { orderId, requestId, department, outcome, detail: `${department} ${outcome}`, confirmedAt: new Date().toISOString() }));
+    const approvedCancellation = async () => {
+      const id = await issued();
+      const request = await changes.requestCancellation(id, 'the customer withdrew', salesClerk);
+      expect(request.impacts.map((i) => i.department)).toEqual(['production', 'purchasing']);
+      const loss = { production: { workDone: '85.00', materialsCommitted: '0.00', restockingFees: '0.00', currency: 'CNY' }, purchasing: { workDone: '0.00', materialsCommitted: '12.40', restockingFees: '37.20', currency: 'CNY' } };
+      for (const d of ['production', 'purchasing'] as const) {
+        await ctx.dataSource.transaction((m) => changes.recordAssessment(m, { orderId: id, requestId: request.id, department: d, feasible: true, summary: d, details: {}, loss: loss[d], assessedAt: new Date().toISOString() }));
+        await changes.answerImpact(id, request.id, d, { conclusion: 'PASS', impact: 'as computed', opinion: 'agreed' }, person(d.toUpperCase() as Principal['department'], `${d}.head`));
+      }
+      for (const [step, who] of CHAIN) await changes.decide(id, request.id, step, { decision: 'APPROVE', comment: 'agreed' }, who);
+      return { id, cid: request.id };
+    };
+
+    it('R8.4 R8.5 approved: the loss summed, one PENDING step per department, the departments told; CANCELLED only after the last DONE', async () => {
+      const { id, cid } = await approvedCancellation();
+      const approved = await changes.get(id, cid);
+      expect(approved).toMatchObject({ status: 'APPROVED', loss: { workDone: '85.00', materialsCommitted: '12.40', restockingFees: '37.20', total: '134.60', currency: 'CNY' } });
+      expect(approved.cancellation).toMatchObject({ waitingFor: ['production', 'purchasing', 'logistics', 'finance'], cannotComply: [] });
+      expect(await eventTypes(ctx.dataSource.manager, id)).toContain('sales.order.cancellation-approved');
+      for (const d of ['production', 'purchasing', 'logistics'] as const) await confirm(id, cid, d);
+      expect((await orders.find(id)).status).toBe('ISSUED');
+      expect((await changes.get(id, cid)).cancellation?.waitingFor).toEqual(['finance']);
+      await confirm(id, cid, 'finance');
+      const order = await orders.find(id);
+      expect(order.status).toBe('CANCELLED');
+      expect(order.pendingChange).toBeNull();
+      expect(await changes.get(id, cid)).toMatchObject({ status: 'APPLIED', cancellation: { waitingFor: [], cannotComply: [] } });
+      // A redelivered confirmation changes nothing.
+      await confirm(id, cid, 'finance', 'CANNOT_COMPLY');
+      expect((await changes.get(id, cid)).cancellation?.departments.find((d) => d.department === 'finance')?.status).toBe('DONE');
+    });
+
+    it('R8.6 a department that cannot comply is shown on the request, and the order is not cancelled', async () => {
+      const { id, cid } = await approvedCancellation();
+      for (const d of ['production', 'purchasing', 'finance'] as const) await confirm(id, cid, d);
+      await confirm(id, cid, 'logistics', 'CANNOT_COMPLY');
+      expect(await changes.get(id, cid)).toMatchObject({ status: 'APPROVED', cancellation: { waitingFor: [], cannotComply: ['logistics'] } });
+      const order = await orders.find(id);
+      expect(order.status).toBe('ISSUED');
+      expect(order.pendingChange).toMatchObject({ id: cid, kind: 'CANCELLATION', status: 'APPROVED' });
+    });
+  });
 });
