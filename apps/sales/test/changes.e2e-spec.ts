@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { daysFromToday } from '@opm/contracts';
-import { eventually, extractPdf, orderBody, TestStack } from '@opm/testing';
+import { clearOrderBody, eventually, extractPdf, OrderDriver, orderBody, TestStack } from '@opm/testing';
 
 interface Plan {
   id: string;
@@ -34,6 +34,7 @@ const clearOrder = () =>
   });
 
 const ANSWERERS: Record<string, string> = { production: 'production.staff', purchasing: 'purchasing.head', quality: 'quality.head', finance: 'finance.staff' };
+const LOGISTICS = 'logistics.staff';
 const CHAIN = [
   ['SALES_HEAD', 'sales.head'],
   ['DIVISION_LEADER', 'leader'],
@@ -273,5 +274,37 @@ describe('change and cancellation (e2e, R8.1-8.6)', () => {
     await statusBecomes(id, 'CANCELLED');
     expect((await requestOf(id, cid)).cancellation?.waitingFor).toEqual([]);
     expect(await get(`/purchasing/contracts/${contractId}`)).toMatchObject({ status: 'CANCELLED', cancellation: { restockingFee: '37.20' } });
+  }, 300_000);
+
+  it('R8.2 R8.6 after a dispatch logistics assesses too, and answers CANNOT_COMPLY for the dispatched shipment: the request shows it, the order is not CANCELLED', async () => {
+    const driver = new OrderDriver(stack);
+    const { id } = await driver.readyToShip(clearOrderBody({ deliveryDate: daysFromToday(150), lines: [{ productCode: 'P-100', quantity: 100, unitPrice: '12.50' }] }));
+    const shipment = await post('/logistics/shipments', 'logistics.staff', { orderId: id, lines: [{ lineNo: 1, quantity: 60 }], carrier: 'COSCO Shipping', plannedDate: daysFromToday(20) });
+    expect(shipment.status).toBe(201);
+    expect((await post(`/logistics/shipments/${shipment.body.id}/dispatch`, 'logistics.staff', { trackingNumber: 'COSU0000000001' })).status).toBe(200);
+    await statusBecomes(id, 'SHIPPED');
+    const open = await post('/logistics/shipments', 'logistics.staff', { orderId: id, lines: [{ lineNo: 1, quantity: 40 }], carrier: 'COSCO Shipping', plannedDate: daysFromToday(25) });
+    expect(open.status).toBe(201);
+
+    const cid = (await post(`/orders/${id}/cancellation-requests`, 'sales.staff', { reason: 'the customer went bankrupt' })).body.id as string;
+    const review = await assessed(id, cid, ['production', 'purchasing', 'logistics']);
+    expect(review.impacts.find((i) => i.department === 'logistics')?.assessment).toMatchObject({ feasible: false, details: { dispatched: [shipment.body.number], open: [open.body.number] } });
+    await answerAll(id, cid, ['production', 'purchasing']);
+    expect((await post(`/orders/${id}/change-requests/${cid}/impact/logistics`, LOGISTICS, { conclusion: 'PASS', impact: 'one shipment is on its way', opinion: 'cancel the rest' })).status).toBe(200);
+    for (const [step, user] of CHAIN) expect((await post(`/orders/${id}/change-requests/${cid}/approvals/${step}/decision`, user, { decision: 'APPROVE', comment: 'agreed' })).status).toBe(200);
+
+    const shown = await eventually(async () => {
+      const r = await requestOf(id, cid);
+      expect(r.cancellation).toMatchObject({ waitingFor: [], cannotComply: ['logistics'] });
+      return r;
+    }, { timeoutMs: 60_000 });
+    expect(shown.status).toBe('APPROVED');
+    expect(shown.cancellation?.departments.find((d) => d.department === 'logistics')?.detail).toContain(shipment.body.number);
+    const after = await order(id);
+    expect(after).toMatchObject({ status: 'SHIPPED', pendingChange: { id: cid, kind: 'CANCELLATION', status: 'APPROVED' } });
+    expect((after.departments.logistics.shipping.shipments as { number: string; status: string }[]).map((s) => [s.number, s.status])).toEqual([
+      [shipment.body.number, 'DISPATCHED'],
+      [open.body.number, 'CANCELLED'],
+    ]);
   }, 300_000);
 });
