@@ -28,7 +28,8 @@ export class LogisticsChangesConsumer {
         orderId: p.orderId,
         requestId: p.requestId,
         department: 'logistics',
-        feasible: plan.gone.length === 0,
+        // What is on its way cannot be changed or called back; for a change that is a fact to weigh, for a cancellation a refusal.
+        feasible: p.kind === 'CHANGE' || plan.gone.length === 0,
         summary: plan.gone.length ? `already dispatched: ${plan.gone.join(', ')}; still open: ${plan.cancel.join(', ') || 'none'}` : `nothing dispatched; open: ${plan.cancel.join(', ') || 'none'}`,
         details: { dispatched: plan.gone, open: plan.cancel },
         loss: null,
