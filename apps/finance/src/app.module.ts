@@ -6,6 +6,9 @@ import { CatalogModule } from './catalog/catalog.module';
 import { FINANCE_CONFIG, loadFinanceConfig } from './config/finance-config';
 import { CreditAccount } from './credit/credit-account.entity';
 import { CostsModule } from './costs/costs.module';
+import { FinanceChangesModule } from './changes/changes.consumer';
+import { CancellationLoss } from './changes/cancellation-loss.entity';
+import { CancellationLoss1797300005000 } from './database/migrations/1797300005000-cancellation-loss';
 import { FinanceOrderPart } from './costs/costs.part';
 import { FinanceOrderHook } from './costs/finance-order.hook';
 import { CostEntryRecord, OrderCost } from './costs/order-cost.entities';
@@ -22,8 +25,8 @@ import { Dunning1796700004000 } from './database/migrations/1796700004000-dunnin
 import { Dispute, DunningNotice, FinanceSettlement, Invoice, Payment } from './invoices/invoice.entities';
 import { InvoicesModule } from './invoices/invoices.module';
 
-export const FINANCE_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, CreditAccount, FinanceCatalogProduct, OrderCost, CostEntryRecord, FinanceSettlement, Invoice, Payment, Dispute, DunningNotice];
-export const FINANCE_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000, OrderCosts1796400000000, Invoices1796700001000, CreditFromInvoices1796700002000, Disputes1796700003000, Dunning1796700004000];
+export const FINANCE_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, CreditAccount, FinanceCatalogProduct, OrderCost, CostEntryRecord, FinanceSettlement, Invoice, Payment, Dispute, DunningNotice, CancellationLoss];
+export const FINANCE_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, CreditAccounts1764200005000, FinanceCatalogCopy1764300005000, OrderCosts1796400000000, Invoices1796700001000, CreditFromInvoices1796700002000, Disputes1796700003000, Dunning1796700004000, CancellationLoss1797300005000];
 
 @Module({})
 export class FinanceAppModule {
@@ -43,6 +46,7 @@ export class FinanceAppModule {
         }),
         CreditModule,
         CostsModule,
+        FinanceChangesModule,
         InvoicesModule,
         // Validated here, at boot, so a bad FINANCE_* variable stops the service with its name (N6).
         AppConfigModule.forRoot(FINANCE_CONFIG, loadFinanceConfig()),

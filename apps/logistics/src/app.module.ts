@@ -6,6 +6,7 @@ import { LogisticsOrderPart } from './shipments/logistics-order.part';
 import { Shipment } from './shipments/shipment.entity';
 import { LogisticsShippingView } from './shipments/shipment.view';
 import { ShipmentsModule } from './shipments/shipments.module';
+import { LogisticsChangesModule } from './changes/changes.consumer';
 
 export const LOGISTICS_ENTITIES = [ReceivedOrder, Shipment];
 export const LOGISTICS_MIGRATIONS = [...DEPARTMENT_ORDER_MIGRATIONS, Shipments1796300000000];
@@ -25,6 +26,7 @@ export class LogisticsAppModule {
         // Logistics ships only what sales has READY_TO_SHIP (or already SHIPPED): the status is kept on its copy.
         OrderStatusCopyModule.forDepartment('logistics'),
         ShipmentsModule,
+        LogisticsChangesModule,
       ],
     };
   }

@@ -15,6 +15,7 @@ import { ProductionDemoModule } from './demo/production-demo.module';
 import { PlanDraftingHook, ProductionExecutionView, ProductionOrderPart } from './plans/execution-part';
 import { PLAN_ENTITIES } from './plans/plan.entities';
 import { PlansModule } from './plans/plans.module';
+import { ProductionChangesModule } from './changes/changes.consumer';
 import { ProductionCapacityAssessor } from './review/production.assessor';
 import { TechnicalAssessor } from './review/technical.assessor';
 import { TechnicalIssue } from './technical-issues/technical-issue.entity';
@@ -44,6 +45,7 @@ export class ProductionAppModule {
           part: { viewName: 'ProductionOrder', field: 'execution', view: ProductionExecutionView, provider: ProductionOrderPart },
         }),
         PlansModule,
+        ProductionChangesModule,
         TechnicalIssuesModule,
         MaterialsModule,
         WorkCentresModule,

@@ -24,6 +24,7 @@ describe('purchasing API contract', () => {
       'GET /purchasing/contracts/{id} -> 200 PurchaseContract | 400 401 404 413 415 429 | bearer',
       'GET /purchasing/dead-letters -> 200 page of DeadLetter | 400 401 403 413 415 429 | bearer',
       'GET /purchasing/orders/{orderId} -> 200 PurchasingOrder | 400 401 404 413 415 429 | bearer',
+      'GET /purchasing/orders/{orderId}/requirement-adjustments -> 200 RequirementAdjustments | 400 401 413 415 429 | bearer',
       'GET /purchasing/receipts -> 200 page of GoodsReceipt | 400 401 413 415 429 | bearer',
       'GET /purchasing/receipts/{id} -> 200 GoodsReceipt | 400 401 404 413 415 429 | bearer',
       'GET /purchasing/requirements -> 200 page of MaterialRequirement | 400 401 413 415 429 | bearer',

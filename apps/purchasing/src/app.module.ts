@@ -18,14 +18,18 @@ import { PurchasingExecution1796500000000 } from './database/migrations/17965000
 import { MaterialRequirement } from './requirements/material-requirement.entity';
 import { PurchasingExecutionView, PurchasingOrderPart, RequirementsOnIssue } from './requirements/execution-part';
 import { RequirementsModule } from './requirements/requirements.module';
+import { PurchasingChangesModule } from './changes/changes.consumer';
+import { RequirementAdjustment } from './changes/requirement-adjustment.entity';
+import { RequirementAdjustments1797300002000 } from './database/migrations/1797300002000-requirement-adjustments';
+import { ContractCancellation1797300004000 } from './database/migrations/1797300004000-contract-cancellation';
 import { StockReservation } from './stock/stock-reservation.entity';
 import { ReleaseReservationsOnCancel } from './stock/reservations';
 import { PurchaseContract } from './contracts/purchase-contract.entity';
 import { ContractsModule } from './contracts/contracts.module';
 import { GoodsReceipt } from './receipts/goods-receipt.entity';
 
-export const PURCHASING_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, Supplier, BillOfMaterials, StockItem, PurchasingCatalogProduct, MaterialRequirement, StockReservation, PurchaseContract, GoodsReceipt];
-export const PURCHASING_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Materials1764200003000, PurchasingCatalogCopy1764300003000, PurchasingExecution1796500000000];
+export const PURCHASING_ENTITIES = [...REVIEWING_DEPARTMENT_ENTITIES, Supplier, BillOfMaterials, StockItem, PurchasingCatalogProduct, MaterialRequirement, StockReservation, PurchaseContract, GoodsReceipt, RequirementAdjustment];
+export const PURCHASING_MIGRATIONS = [...REVIEWING_DEPARTMENT_MIGRATIONS, Materials1764200003000, PurchasingCatalogCopy1764300003000, PurchasingExecution1796500000000, RequirementAdjustments1797300002000, ContractCancellation1797300004000];
 
 @Module({})
 export class PurchasingAppModule {
@@ -48,6 +52,7 @@ export class PurchasingAppModule {
         // A cancelled order's reservations are released (R5.2).
         OrderStatusCopyModule.forDepartment('purchasing', { imports: [StockModule], hook: ReleaseReservationsOnCancel }),
         RequirementsModule,
+        PurchasingChangesModule,
         ContractsModule,
         SuppliersModule,
         BomsModule,

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { QualityChangesModule } from './changes/changes.consumer';
 import { AppConfigModule, ServiceConfig, ServiceCoreModule } from '@opm/platform';
 import { DepartmentOrdersModule, loadWorkflowConfig, REVIEWING_DEPARTMENT_ENTITIES, REVIEWING_DEPARTMENT_MIGRATIONS, ReviewTasksModule, WORKFLOW_CONFIG } from '@opm/workflow';
 import { QualityStandards1764300004000 } from './database/migrations/1764300004000-quality-standards';
@@ -36,6 +37,7 @@ export class QualityAppModule {
           part: { viewName: 'QualityOrder', field: 'inspection', view: QualityOrderInspectionView, provider: QualityOrderPart },
         }),
         QualityExecutionModule,
+        QualityChangesModule,
         StandardsModule,
         QualityDemoModule,
         ReviewTasksModule.forService('quality', { departments: ['QUALITY'], assessors: [QualityAssessor] }),

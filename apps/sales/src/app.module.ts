@@ -15,6 +15,10 @@ import { Shipping1796300001000 } from './database/migrations/1796300001000-shipp
 import { ExecutionModule } from './execution/execution.module';
 import { Settlement1796700000000 } from './database/migrations/1796700000000-settlement';
 import { DunningMail1797000001000 } from './database/migrations/1797000001000-dunning-mail';
+import { Changes1797300001000 } from './database/migrations/1797300001000-changes';
+import { CancellationSaga1797300003000 } from './database/migrations/1797300003000-cancellation-saga';
+import { CancellationStep, ChangeApproval, ChangeImpact, ChangeRequest, OrderVersion } from './changes/change-request.entities';
+import { ChangesModule } from './changes/changes.module';
 import { DunningMail } from './dunning/dunning-mail.entity';
 import { TrackingMonitoring1797200000000 } from './database/migrations/1797200000000-tracking-monitoring';
 import { Meeting, MeetingAction } from './tracking/meetings/meeting.entity';
@@ -44,8 +48,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OrderLine } from './lifecycle/order-line.entity';
 import { Order } from './lifecycle/order.entity';
 
-export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail, LedgerEntry, MonitoringOrder, MonitoringItem, MonitoringChange, Escalation, Meeting, MeetingAction];
-export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000, TrackingLedger1797100000000, TrackingMonitoring1797200000000];
+export const SALES_ENTITIES = [Order, OrderLine, PreliminaryReviewRun, Customer, CustomerCredit, CatalogProduct, Lead, ReviewRound, ReviewTaskCopy, ApprovalStepRecord, DelegationRecord, Issuance, IssueAcknowledgement, CustomerConfirmation, OrderExecution, Settlement, DunningMail, LedgerEntry, MonitoringOrder, MonitoringItem, MonitoringChange, Escalation, Meeting, MeetingAction, ChangeRequest, ChangeImpact, ChangeApproval, OrderVersion, CancellationStep];
+export const SALES_MIGRATIONS = [Orders1764100001000, Intake1764100002000, Review1764100003000, Approvals1764100004000, Execution1796165802032, Shipping1796300001000, Settlement1796700000000, DunningMail1797000001000, TrackingLedger1797100000000, TrackingMonitoring1797200000000, Changes1797300001000, CancellationSaga1797300003000];
 
 @Module({})
 export class SalesAppModule {
@@ -67,6 +71,7 @@ export class SalesAppModule {
         LedgerModule,
         ReportsModule,
         TrackingMonitoringModule,
+        ChangesModule,
         CustomersModule,
         CatalogModule,
       ],

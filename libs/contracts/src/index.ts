@@ -57,3 +57,8 @@ export * from './events/finance-invoice-issued/finance-invoice-issued.event';
 export * from './events/finance-payment-recorded/finance-payment-recorded.event';
 export * from './events/finance-invoice-settled/finance-invoice-settled.event';
 export * from './events/finance-invoice-dunned/finance-invoice-dunned.event';
+export * from './events/sales-order-change-requested/sales-order-change-requested.event';
+export * from './events/change-impact-assessed/change-impact-assessed.event';
+export * from './events/sales-order-changed/sales-order-changed.event';
+export * from './events/sales-order-cancellation-approved/sales-order-cancellation-approved.event';
+export * from './events/order-cancellation-confirmed/order-cancellation-confirmed.event';

@@ -42,10 +42,20 @@ import { FinanceSettlementRejectedV1 } from './events/finance-settlement-rejecte
 import { FinanceInvoiceIssuedV1 } from './events/finance-invoice-issued/finance-invoice-issued.event';
 import { FinancePaymentRecordedV1 } from './events/finance-payment-recorded/finance-payment-recorded.event';
 import { FinanceInvoiceSettledV1 } from './events/finance-invoice-settled/finance-invoice-settled.event';
+import { SalesOrderChangeRequestedV1 } from './events/sales-order-change-requested/sales-order-change-requested.event';
+import { ChangeImpactAssessedV1 } from './events/change-impact-assessed/change-impact-assessed.event';
+import { SalesOrderChangedV1 } from './events/sales-order-changed/sales-order-changed.event';
+import { SalesOrderCancellationApprovedV1 } from './events/sales-order-cancellation-approved/sales-order-cancellation-approved.event';
+import { OrderCancellationConfirmedV1 } from './events/order-cancellation-confirmed/order-cancellation-confirmed.event';
 import { FinanceInvoiceDunnedV1 } from './events/finance-invoice-dunned/finance-invoice-dunned.event';
 
 /** Every event the system knows; topics (and their dead-letter topics) are created up front from this list. */
 export const ALL_EVENTS: readonly EventDefinition<unknown>[] = [
+  SalesOrderChangeRequestedV1,
+  ChangeImpactAssessedV1,
+  SalesOrderChangedV1,
+  SalesOrderCancellationApprovedV1,
+  OrderCancellationConfirmedV1,
   SalesOrderReceivedV1,
   SalesOrderDetailsChangedV1,
   SalesOrderReviewRequestedV1,

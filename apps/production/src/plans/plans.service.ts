@@ -26,7 +26,7 @@ import { PRODUCTION_CONFIG, type ProductionConfig } from '../config/production-c
 import { WorkCentreCalendarException } from '../work-centres/work-centre-calendar-exception.entity';
 import { ratesOf } from '../work-centres/work-centre-rates';
 import { WorkCentre } from '../work-centres/work-centre.entity';
-import { actionRefusal, completionRefusal, controlMeasuresOf, type PlanAction, planCheckpoints, progressOutcome } from './plan-rules';
+import { actionRefusal, completionRefusal, controlMeasuresOf, holdsCapacity, type PlanAction, planCheckpoints, progressOutcome } from './plan-rules';
 import { type Schedule, SCHEDULE_HORIZON_DAYS, scheduleForward } from './plan-scheduler';
 import { OrderQualityMeasures, ProductionCheckpoint, ProductionPlan, ProductionProblem, ProductionTask } from './plan.entities';
 import type { ProductionPlanView, ProductionProblemView } from './plan.view';
@@ -169,6 +169,46 @@ export class PlansService {
       await this.publishRevised(m, plan, 'RESCHEDULED', schedule, checkpointCount, actor.username);
       return this.finish(m, plan.id, 'plan.rescheduled', before, schedule.late ? `late: can deliver on ${schedule.earliestDeliveryDate}` : null);
     });
+  }
+
+  /**
+   * What the order's plan would become if the order changed (R8.2): the plan as it stands and the proposed order
+   * scheduled on today's free hours (the plan's own hours no longer count), without writing anything.
+   */
+  async preview(m: EntityManager, orderId: string, proposed: Pick<ReceivedOrder, 'orderId' | 'deliveryDate' | 'lines'>): Promise<{ plan: ProductionPlanView | null; schedule: Schedule }> {
+    const plan = await this.ofOrder(orderId, m);
+    const schedule = await this.schedule(m, proposed, isoDay(new Date()), plan?.id ?? null);
+    return { plan, schedule };
+  }
+
+  /**
+   * An applied change (R8.3): the plan is scheduled again for the changed order (quantities, delivery date) on today's
+   * free hours; a task already done keeps its progress, every other task is planned anew. Once per version (the
+   * caller's inbox); a finished or stopped plan is left as it is.
+   */
+  async replan(m: EntityManager, order: Pick<ReceivedOrder, 'orderId' | 'deliveryDate' | 'lines'>, version: number, by: string): Promise<void> {
+    const plan = await m.findOne(ProductionPlan, { where: { orderId: order.orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!plan || !holdsCapacity(plan.status)) return;
+    const before = await this.view(m, plan);
+    await this.ledger.lockCentres(m);
+    const schedule = await this.schedule(m, order, isoDay(new Date()), plan.id);
+    const done = await m.find(ProductionTask, { where: { planId: plan.id } });
+    await m.delete(ProductionTask, { planId: plan.id });
+    const tasks = await this.insertTasks(m, plan.id, schedule);
+    for (const t of tasks) {
+      const kept = done.find((d) => d.lineNo === t.lineNo && d.name === t.name && d.status !== 'PLANNED');
+      if (kept) await m.update(ProductionTask, { id: t.id }, { status: kept.status, progressPercent: kept.progressPercent, lastNote: kept.lastNote });
+    }
+    await m.update(ProductionPlan, { id: plan.id }, {
+      ...this.scheduleFields(schedule),
+      deliveryDate: order.deliveryDate,
+      quantityOrdered: order.lines.reduce((sum, l) => sum + l.quantity, 0),
+      version: plan.version + 1,
+    });
+    await this.ledger.hold(m, plan, schedule.allocations);
+    const checkpointCount = await m.countBy(ProductionCheckpoint, { planId: plan.id });
+    await this.publishRevised(m, plan, 'RESCHEDULED', schedule, checkpointCount, by);
+    await this.finish(m, plan.id, 'plan.changed', before, `order version ${version}${schedule.late ? `; late: can deliver on ${schedule.earliestDeliveryDate}` : ''}`);
   }
 
   /**
@@ -372,19 +412,36 @@ export class PlansService {
   async stop(id: string, input: { reason: string }, actor: Principal, ifMatch: number | undefined): Promise<ProductionPlanView> {
     return this.dataSource.transaction(async (m) => {
       const plan = await this.lockPlan(m, id, 'stop', ifMatch);
-      const before = await this.view(m, plan);
-      const now = new Date();
-      await m.update(ProductionPlan, { id }, { status: 'STOPPED', version: plan.version + 1, stoppedBy: actor.username, stoppedAt: now, stopReason: input.reason });
-      const freed = await this.ledger.free(m, id, isoDay(now));
-      await this.outbox.publish(m, ProductionPlanStoppedV1, { orderId: plan.orderId }, {
-        orderId: plan.orderId,
-        planId: id,
-        reason: input.reason,
-        stoppedBy: actor.username,
-        stoppedAt: now.toISOString(),
-      });
-      return this.finish(m, id, 'plan.stopped', before, `${input.reason} (${freed} h of capacity freed)`);
+      return this.stopLocked(m, plan, input.reason, actor.username);
     });
+  }
+
+  /**
+   * An approved cancellation (R8.5), in the caller's inbox transaction: the order's plan STOPPED if it still runs. What
+   * it did, for the confirmation: nothing to stop (no plan, already stopped) or a completed plan is done as well.
+   */
+  async stopForCancellation(m: EntityManager, orderId: string, reason: string, by: string): Promise<string> {
+    const plan = await m.findOne(ProductionPlan, { where: { orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!plan) return 'no production plan: nothing to stop';
+    if (actionRefusal(plan.status, 'stop')) return `plan ${plan.id} is ${plan.status}: nothing to stop`;
+    await this.stopLocked(m, plan, reason, by);
+    return `plan ${plan.id} STOPPED`;
+  }
+
+  private async stopLocked(m: EntityManager, plan: ProductionPlan, reason: string, by: string): Promise<ProductionPlanView> {
+    const id = plan.id;
+    const before = await this.view(m, plan);
+    const now = new Date();
+    await m.update(ProductionPlan, { id }, { status: 'STOPPED', version: plan.version + 1, stoppedBy: by, stoppedAt: now, stopReason: reason });
+    const freed = await this.ledger.free(m, id, isoDay(now));
+    await this.outbox.publish(m, ProductionPlanStoppedV1, { orderId: plan.orderId }, {
+      orderId: plan.orderId,
+      planId: id,
+      reason,
+      stoppedBy: by,
+      stoppedAt: now.toISOString(),
+    });
+    return this.finish(m, id, 'plan.stopped', before, `${reason} (${freed} h of capacity freed)`);
   }
 
   /** The plan row, locked for the transaction; 404, a stale If-Match or a status the action does not allow is refused. */

@@ -33,6 +33,10 @@ export const PurchaseContractView = apiView(
     deliveryDate: z.iso.date().describe('as last agreed (after any delays)'),
     originalDeliveryDate: z.iso.date(),
     cancellationTerms: z.object({ restockingFeePercent: z.string() }).nullable(),
+    cancellation: z
+      .object({ action: z.enum(['CANCEL', 'RETURN', 'KEEP']), restockingFee: z.string(), goodsKept: z.string(), terms: z.string(), reason: z.string(), cancelledAt: z.iso.datetime({ offset: true }) })
+      .nullable()
+      .describe("how the order's cancellation was carried out on this contract (R8.5); null otherwise"),
     delays: z.array(z.object({ previousDeliveryDate: z.iso.date(), newDeliveryDate: z.iso.date(), reason: z.string(), reportedBy: z.string(), reportedAt: z.iso.datetime({ offset: true }) })),
     overdue: z.boolean().describe('escalated as past its (current) delivery date and not fully received'),
     supplierProblems: z
@@ -74,6 +78,7 @@ export function toContractView(c: PurchaseContract, receipts: readonly GoodsRece
     deliveryDate: c.deliveryDate,
     originalDeliveryDate: c.originalDeliveryDate,
     cancellationTerms: c.restockingFeePercent === null ? null : { restockingFeePercent: decimalText(c.restockingFeePercent) },
+    cancellation: c.cancellation ?? null,
     delays: c.delays,
     overdue: c.escalatedAt !== null,
     supplierProblems: receipts

@@ -84,4 +84,17 @@ export class PurchaseContract implements DueTask {
 
   @Column({ type: 'timestamptz', nullable: true })
   escalatedAt!: Date | null;
+
+  /** How the order's cancellation was carried out on it (R8.5): cancelled, goods returned or kept, the fee charged. */
+  @Column({ type: 'jsonb', nullable: true })
+  cancellation!: ContractCancellationRecord | null;
+}
+
+export interface ContractCancellationRecord {
+  action: 'CANCEL' | 'RETURN' | 'KEEP';
+  restockingFee: string;
+  goodsKept: string;
+  terms: string;
+  reason: string;
+  cancelledAt: string;
 }

@@ -7,7 +7,7 @@ import { type ReceivedOrder, ReviewTask } from '@opm/workflow';
 import { QualityResultsService } from '../results/quality-results.service';
 import { QualityCapability } from '../standards/quality-capability.entity';
 import type { ListInspectionPlansQuery } from './dto/list-plans.query';
-import { draftInspectionPlan, reviewedStandards } from './inspection-plan';
+import { draftInspectionPlan, type InspectionPlanItem, reviewedStandards } from './inspection-plan';
 import { InspectionPlan } from './inspection-plan.entity';
 import { InspectionPlanView, toInspectionPlanView } from './inspection-plan.view';
 
@@ -48,6 +48,25 @@ export class InspectionPlansService {
       reason: `${items.length} items${review ? `, with the standards attained in review round ${review.round}` : ', no quality review on record'}`,
       after: toInspectionPlanView(plan),
     });
+    return plan;
+  }
+
+  /** The plan items the order would have with these lines (R8.2): the drafting rule on quality's own records. */
+  async itemsFor(m: EntityManager, orderId: string, lines: ReceivedOrder['lines'], specialRequirements: ReceivedOrder['specialRequirements']): Promise<InspectionPlanItem[]> {
+    const review = await m.findOne(ReviewTask, { where: { orderId, department: 'QUALITY', status: 'DONE' }, order: { round: 'DESC' } });
+    const codes = [...new Set(lines.flatMap((l) => (l.productCode ? [l.productCode] : [])))];
+    const capabilities = codes.length ? await m.findBy(QualityCapability, { productCode: In(codes) }) : [];
+    return draftInspectionPlan(lines, specialRequirements, reviewedStandards(review?.assessment.details), new Map(capabilities.map((c) => [c.productCode, c.inspectionNotes])));
+  }
+
+  /** An applied change (R8.3): the issued order's plan drafted again from its changed lines; none before it is issued. */
+  async redraft(m: EntityManager, orderId: string, lines: ReceivedOrder['lines'], specialRequirements: ReceivedOrder['specialRequirements'], version: number): Promise<InspectionPlan | null> {
+    const plan = await m.findOne(InspectionPlan, { where: { orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!plan) return null;
+    const before = toInspectionPlanView(plan);
+    plan.items = await this.itemsFor(m, orderId, lines, specialRequirements);
+    await m.save(plan);
+    await this.audit.record(m, { action: 'inspection-plan.changed', entityType: 'inspection-plan', entityId: plan.id, orderId, reason: `order version ${version}`, before, after: toInspectionPlanView(plan) });
     return plan;
   }
 

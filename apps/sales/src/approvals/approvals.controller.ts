@@ -14,7 +14,7 @@ import {
   DelegationViewDef,
 } from './approval-view';
 import { ApprovalsService } from './approvals.service';
-import { ApprovalDecisionDto } from './dto/approval-decision.dto';
+import { ApprovalDecisionDto } from '../lifecycle/dto/approval-decision.dto';
 import { CreateDelegationDto } from './dto/create-delegation.dto';
 
 @ApiTags('approvals')

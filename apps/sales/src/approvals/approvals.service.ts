@@ -33,7 +33,7 @@ import {
   toDelegationView,
 } from './approval-view';
 import { DelegationRecord } from './delegation.entity';
-import { ApprovalDecisionDto } from './dto/approval-decision.dto';
+import { ApprovalDecisionDto } from '../lifecycle/dto/approval-decision.dto';
 import { CreateDelegationDto } from './dto/create-delegation.dto';
 
 /**

@@ -47,6 +47,8 @@ export interface OrderDocumentData {
   paymentTerms: string | null;
   specialRequirements: OrderDocumentSpecialRequirements;
   approvals: readonly OrderDocumentApproval[];
+  /** The order's version when a change made it more than 1 (R8.3): printed, and part of the fingerprint. */
+  version?: number;
   /** null: a draft, printed with a "DRAFT — not issued" watermark and without the seal. */
   signature: OrderDocumentSignature | null;
   /** documentFingerprint(data), computed by the caller; printed in the footer and the info dictionary. */

@@ -30,7 +30,8 @@ export function orderTitle({ layout, data, timeZone }: OrderPrint): void {
   const metaX = left + width * 0.55;
   const metaWidth = width * 0.45;
   let metaBottom = y + 1;
-  for (const meta of [`Issue date 签发日期: ${formatDateTime(data.issueDate, timeZone)}`, `Status 状态: ${data.status}`, `Currency 币种: ${data.currency}`]) {
+  const version = data.version && data.version > 1 ? [`Version 版本: ${data.version}`] : [];
+  for (const meta of [`Issue date 签发日期: ${formatDateTime(data.issueDate, timeZone)}`, ...version, `Status 状态: ${data.status}`, `Currency 币种: ${data.currency}`]) {
     metaBottom = layout.text(meta, metaX, metaBottom + 1, metaWidth, { align: 'right' });
   }
   doc.y = Math.max(numberBottom, metaBottom) + 6;

@@ -89,6 +89,7 @@ export class IntakeService implements OnModuleInit {
       complex: dto.complex ?? false,
       preliminaryReview: null,
       escalation: null,
+      pendingChange: null,
       lines,
     });
     return toOrderView(await this.lifecycle.create(m, order));

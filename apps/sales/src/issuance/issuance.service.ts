@@ -12,7 +12,7 @@ import type { OrderDocumentData } from '../documents/order-document-data';
 import { OrderMailer, OrderMailError } from '../documents/order-mailer';
 import { ORDER_MAILER } from '../documents/order-mailer.provider';
 import { OrderFacts } from '../lifecycle/order-facts';
-import { OrderLifecycle } from '../lifecycle/order-lifecycle.service';
+import { type OrderChanged, OrderLifecycle } from '../lifecycle/order-lifecycle.service';
 import { isIssuedOrLater } from '../lifecycle/order-state-machine';
 import { orderSnapshot, toOrderView } from '../lifecycle/order-view';
 import { Order } from '../lifecycle/order.entity';
@@ -60,6 +60,30 @@ export class IssuanceService implements OnModuleInit, OnApplicationBootstrap, On
       if (!issuance) return null;
       const acks = await m.findBy(IssueAcknowledgement, { orderId });
       return { acknowledgeBy: issuance.acknowledgeBy.toISOString(), acknowledged: acks.map((a) => a.department) };
+    });
+    this.lifecycle.onChanged((m, changed) => this.reissue(m, changed));
+  }
+
+  /**
+   * An applied change (R8.3) re-issues an issued order: the document of the new version, under the original
+   * signature, with a new verification code; the old code no longer verifies. Before issuing there is nothing to
+   * re-issue: the order is issued later as it then is.
+   */
+  private async reissue(m: EntityManager, changed: OrderChanged): Promise<void> {
+    const issuance = await m.findOne(Issuance, { where: { orderId: changed.order.id }, lock: { mode: 'pessimistic_write' } });
+    if (!issuance) return;
+    const data = await this.documentData(m, changed.order, { signedBy: issuance.signedBy, signedAt: issuance.signedAt.toISOString() });
+    data.issueDate = changed.at.toISOString().slice(0, 10);
+    const hash = documentFingerprint(data);
+    await m.update(Issuance, { orderId: changed.order.id }, { documentHash: hash, document: { ...data, verificationCode: hash } });
+    await this.audit.record(m, {
+      action: 'order.reissued',
+      entityType: 'order',
+      entityId: changed.order.id,
+      orderId: changed.order.id,
+      reason: `version ${changed.documentVersion} after change request ${changed.requestId}`,
+      before: { documentHash: issuance.documentHash },
+      after: { documentHash: hash, version: changed.documentVersion },
     });
   }
 
@@ -264,6 +288,7 @@ export class IssuanceService implements OnModuleInit, OnApplicationBootstrap, On
     const customer = await m.findOneBy(Customer, { id: order.customerId });
     const view = toOrderView(order);
     const approvals = await this.facts.read(m, 'approvalTrail', order.id);
+    const version = await this.facts.read(m, 'orderVersion', order.id);
     return {
       orderId: order.id,
       orderNumber: order.number,
@@ -284,6 +309,8 @@ export class IssuanceService implements OnModuleInit, OnApplicationBootstrap, On
       specialRequirements: order.specialRequirements,
       approvals,
       signature,
+      // Only a changed order carries its version, so documents of unchanged orders keep their fingerprints.
+      ...(version > 1 ? { version } : {}),
       verificationCode: '',
     };
   }

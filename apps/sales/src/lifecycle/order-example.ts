@@ -43,6 +43,7 @@ export const EXAMPLE_ORDER: OrderView = {
     waitingSince: null,
   },
   escalation: null,
+  pendingChange: null,
   createdBy: 'sales.staff',
   createdAt: '2026-11-26T09:15:02.030Z',
   updatedAt: '2026-11-26T09:15:02.118Z',

@@ -35,6 +35,8 @@ export interface OrderFactTypes {
   issueAcknowledgement: { acknowledgeBy: string; acknowledged: string[] } | null;
   /** Where execution stands (R4.4): provided by tracking's monitoring projection, read by issuance for the customer's confirmation. */
   progress: OrderProgress;
+  /** The order's version: 1 as recorded, one more per applied change (R8.3); provided by changes, printed by issuance. */
+  orderVersion: number;
 }
 
 type FactReader<K extends keyof OrderFactTypes> = (m: EntityManager, orderId: string) => Promise<OrderFactTypes[K]>;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OrderStatus, SalesOrderReceivedV1, SalesOrderStatusChangedV1 } from '@opm/contracts';
+import { FieldChange, OrderStatus, SalesOrderDetailsChangedV1, SalesOrderReceivedV1, SalesOrderStatusChangedV1 } from '@opm/contracts';
+import { detailsChanged } from './order-details';
 import { assertVersion, AuditLog, Outbox, requestContext } from '@opm/platform';
 import { nextStatus, OrderAction } from './order-state-machine';
 import { orderSnapshot, toOrderView } from './order-view';
@@ -23,6 +24,34 @@ export interface OrderEntered {
 export type OrderEnteredListener = (m: EntityManager, entered: OrderEntered) => Promise<void>;
 /** A condition a stage sets on an action (issuing needs a complete approval chain); it throws the refusal. */
 export type OrderActionGuard = (m: EntityManager, order: Order) => Promise<void>;
+
+/** What a stage is told when an applied change (R8.3) gave the order a new version; in the same transaction. */
+export interface OrderChanged {
+  /** Locked by this transaction, saved with the change. */
+  order: Order;
+  /** The order's document version: 1 as issued, one more per applied change. */
+  documentVersion: number;
+  requestId: string;
+  changes: FieldChange[];
+  actor: string | null;
+  at: Date;
+}
+export type OrderChangedListener = (m: EntityManager, changed: OrderChanged) => Promise<void>;
+
+/** A change of the order that does not move it: the semantic lock of a change request, or an applied change (R8.3). */
+export interface AmendRequest {
+  audit: string;
+  reason?: string | null;
+  /** Applied to the locked order before saving; throwing aborts. */
+  change: (order: Order, m: EntityManager) => void | Promise<void>;
+  /** The stage's own rows and events, after the save and before the audit entry. */
+  effects?: (order: Order, m: EntityManager) => Promise<void>;
+  /**
+   * Set when the order's details changed as a new version: the departments' copies are told
+   * (`sales.order.details-changed`) and the stages registered with `onChanged` react (issuance re-issues the document).
+   */
+  newVersion?: Omit<OrderChanged, 'order' | 'actor' | 'at'>;
+}
 
 export interface TransitionRequest {
   action: OrderAction;
@@ -50,6 +79,7 @@ export interface TransitionRequest {
 export class OrderLifecycle {
   private readonly listeners = new Map<OrderStatus, OrderEnteredListener[]>();
   private readonly guards = new Map<OrderAction, OrderActionGuard[]>();
+  private readonly changedListeners: OrderChangedListener[] = [];
 
   constructor(
     private readonly orders: OrderRepository,
@@ -65,6 +95,31 @@ export class OrderLifecycle {
   /** A stage's condition on an action, checked once the state machine allows it and before anything changes. */
   guard(action: OrderAction, guard: OrderActionGuard): void {
     this.guards.set(action, [...(this.guards.get(action) ?? []), guard]);
+  }
+
+  /** A stage reacts whenever an applied change gives the order a new version (R8.3), in that transaction. */
+  onChanged(listener: OrderChangedListener): void {
+    this.changedListeners.push(listener);
+  }
+
+  /**
+   * Changes the order without moving it (R8.3): lock -> change -> save -> (a new version: details-changed for the
+   * departments' copies) -> the stage's effects -> audit entry -> the `onChanged` stages, in the caller's transaction.
+   */
+  async amend(m: EntityManager, orderId: string, req: AmendRequest): Promise<Order> {
+    const order = await this.orders.lock(m, orderId);
+    const before = toOrderView(order);
+    await req.change(order, m);
+    await m.save(order);
+    const amended = await this.orders.load(m, orderId);
+    if (req.newVersion) await this.outbox.publish(m, SalesOrderDetailsChangedV1, { orderId }, detailsChanged(amended));
+    await req.effects?.(amended, m);
+    const reason = req.reason ?? null;
+    await this.audit.record(m, { action: req.audit, entityType: 'order', entityId: orderId, orderId, reason, before, after: toOrderView(amended) });
+    if (req.newVersion) {
+      for (const listener of this.changedListeners) await listener(m, { ...req.newVersion, order: amended, actor: actor(), at: new Date() });
+    }
+    return this.orders.load(m, orderId);
   }
 
   /** Records a new order in RECEIVED (R2.2): saved, announced to every department, audited, then intake reacts. */

@@ -45,3 +45,11 @@ export const EscalationSchema = z.object({
   decidedAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type Escalation = z.infer<typeof EscalationSchema>;
+
+/** The change or cancellation request open on the order (R8.3): while it is set the order refuses other changes. */
+export const PendingChangeSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['CHANGE', 'CANCELLATION']),
+  status: z.string().describe('the request\'s status (UNDER_REVIEW, AWAITING_APPROVAL, APPROVED)'),
+});
+export type PendingChange = z.infer<typeof PendingChangeSchema>;

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ORDER_STATUSES } from '@opm/contracts';
-import { allowedActions, canTake, countsAgainstCredit, isClosed, isIssuedOrLater, nextStatus, statusesWhere } from './order-state-machine';
+import { allowedActions, canTake, countsAgainstCredit, hasShipped, isChangeable, isClosed, isIssuedOrLater, nextStatus, statusesWhere } from './order-state-machine';
 
 describe('order state machine', () => {
   it('R1.1 follows the lifecycle of API.md from intake to archive', () => {
@@ -56,5 +56,13 @@ describe('order status predicates', () => {
       expect(() => nextStatus('RECEIVED', action as never)).toThrow(HttpException);
       expect(canTake('RECEIVED', action as never)).toBe(false);
     }
+  });
+
+  it('R8.1 R8.5 change and cancellation requests from APPROVED up to DELIVERED; an approved cancellation moves the order CANCELLED from any of them', () => {
+    const changeable = ['APPROVED', 'ISSUED', 'IN_EXECUTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED'];
+    expect(statusesWhere(isChangeable).sort()).toEqual([...changeable].sort());
+    for (const status of changeable) expect(nextStatus(status as never, 'cancel')).toBe('CANCELLED');
+    expect(canTake('INVOICED', 'cancel')).toBe(false);
+    expect(statusesWhere(hasShipped).sort()).toEqual(['DELIVERED', 'SHIPPED']);
   });
 });

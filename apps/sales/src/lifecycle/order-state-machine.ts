@@ -12,12 +12,13 @@ const TRANSITIONS = {
   UNDER_REVIEW: { failReview: 'REVIEW_FAILED', passReview: 'AWAITING_APPROVAL' },
   REVIEW_FAILED: { revise: 'UNDER_REVIEW', cancel: 'CANCELLED' },
   AWAITING_APPROVAL: { approve: 'APPROVED', rejectApproval: 'REVIEW_FAILED' },
-  APPROVED: { issue: 'ISSUED' },
-  ISSUED: { startExecution: 'IN_EXECUTION' },
-  IN_EXECUTION: { markReadyToShip: 'READY_TO_SHIP' },
-  READY_TO_SHIP: { ship: 'SHIPPED' },
-  SHIPPED: { confirmDelivery: 'DELIVERED' },
-  DELIVERED: { invoice: 'INVOICED' },
+  // cancel (R8.5): an approved cancellation request, once every department confirmed its part.
+  APPROVED: { issue: 'ISSUED', cancel: 'CANCELLED' },
+  ISSUED: { startExecution: 'IN_EXECUTION', cancel: 'CANCELLED' },
+  IN_EXECUTION: { markReadyToShip: 'READY_TO_SHIP', cancel: 'CANCELLED' },
+  READY_TO_SHIP: { ship: 'SHIPPED', cancel: 'CANCELLED' },
+  SHIPPED: { confirmDelivery: 'DELIVERED', cancel: 'CANCELLED' },
+  DELIVERED: { invoice: 'INVOICED', cancel: 'CANCELLED' },
   INVOICED: { settle: 'SETTLED' },
   SETTLED: { archive: 'ARCHIVED' },
   CANCELLED: { archive: 'ARCHIVED' },
@@ -47,6 +48,12 @@ export function allowedActions(current: OrderStatus): OrderAction[] {
 }
 
 const STATUSES = Object.keys(TRANSITIONS) as OrderStatus[];
+
+/**
+ * A change or cancellation request may be opened (R8.1, R8.4): approved and not yet delivered; once delivered the order
+ * is settled, not changed. The range follows the machine from APPROVED to DELIVERED.
+ */
+const CHANGEABLE = new Set<OrderStatus>(['APPROVED', 'ISSUED', 'IN_EXECUTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED']);
 
 /** Statuses reachable from `from` by following the machine (including `from`). */
 function reachableFrom(from: OrderStatus): Set<OrderStatus> {
@@ -84,6 +91,11 @@ export const isDeliveredOrLater = (status: OrderStatus): boolean => DELIVERED_OR
 export const countsAgainstCredit = (status: OrderStatus): boolean => !CLOSED.has(status) && status !== 'INVOICED';
 /** The order has been signed and issued (R4.2); the customer's confirmation is possible from then on (R4.4). */
 export const isIssuedOrLater = (status: OrderStatus): boolean => ISSUED_OR_LATER.has(status);
+
+/** An order in this status takes change and cancellation requests (R8.1, R8.4). */
+export const isChangeable = (status: OrderStatus): boolean => CHANGEABLE.has(status);
+/** Something has left the works: logistics assesses a change too (R8.2). */
+export const hasShipped = (status: OrderStatus): boolean => status === 'SHIPPED' || status === 'DELIVERED';
 
 /** The statuses a predicate holds for, for a query that filters in the database. */
 export const statusesWhere = (predicate: (status: OrderStatus) => boolean): OrderStatus[] => STATUSES.filter(predicate);

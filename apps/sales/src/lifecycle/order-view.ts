@@ -10,7 +10,7 @@ import {
   SpecialRequirementsSchema,
 } from '@opm/contracts';
 import { apiView, ViewOf } from '@opm/platform';
-import { EscalationSchema, PreliminaryReviewSchema } from './order-records';
+import { EscalationSchema, PendingChangeSchema, PreliminaryReviewSchema } from './order-records';
 import type { Order } from './order.entity';
 
 /** A line as clients and events see it. */
@@ -42,6 +42,7 @@ export const OrderViewDef = apiView(
     complex: z.boolean(),
     preliminaryReview: PreliminaryReviewSchema.nullable(),
     escalation: EscalationSchema.nullable(),
+    pendingChange: PendingChangeSchema.nullable().describe('the open change or cancellation request (R8.3); while set, other changes are refused with 409'),
     createdBy: z.string().nullable(),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
@@ -81,6 +82,7 @@ export function toOrderView(order: Order): OrderView {
     complex: order.complex,
     preliminaryReview: order.preliminaryReview,
     escalation: order.escalation,
+    pendingChange: order.pendingChange ?? null,
     createdBy: order.createdBy,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),

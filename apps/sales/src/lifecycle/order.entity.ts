@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { OrderChannel, OrderStatus, SpecialRequirements } from '@opm/contracts';
 import { OrderLine } from './order-line.entity';
-import type { Escalation, PreliminaryReview } from './order-records';
+import type { Escalation, PendingChange, PreliminaryReview } from './order-records';
 
 /** The order as sales owns it (R2.2): the aggregate whose status machine leads the whole process. */
 @Entity('sales_order')
@@ -68,6 +68,10 @@ export class Order {
 
   @Column({ type: 'jsonb', nullable: true })
   escalation!: Escalation | null;
+
+  /** The open change or cancellation request (R8.3, the semantic lock); null when none is open. */
+  @Column({ type: 'jsonb', nullable: true })
+  pendingChange!: PendingChange | null;
 
   @OneToMany(() => OrderLine, (line) => line.order, { cascade: ['insert'] })
   lines!: OrderLine[];
