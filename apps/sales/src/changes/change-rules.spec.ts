@@ -38,6 +38,18 @@ describe('change rules (R8.1-8.3)', () => {
     expect(order.lines[0].quantity).toBe(10);
   });
 
+  it('R8.1 adds lines after the last one, priced exactly, the total following', () => {
+    const { proposed, fieldChanges, problems } = proposeChange(order, { addLines: [{ productCode: 'P-300', quantity: 3, unitPrice: '7.5' }] }, '2026-12-01');
+    expect(problems).toEqual([]);
+    expect(proposed.lines[2]).toEqual({ lineNo: 3, productCode: 'P-300', productName: null, specification: null, quantity: 3, unitPrice: '7.50', amount: '22.50' });
+    expect(proposed.totalAmount).toBe('1272.50');
+    expect(fieldChanges).toEqual([
+      { field: 'lines[3]', from: null, to: '3 x P-300 at 7.50' },
+      { field: 'totalAmount', from: '1250.00', to: '1272.50' },
+    ]);
+    expect(proposeChange(order, { addLines: [{ quantity: 1, unitPrice: '1.00' }] }, '2026-12-01').problems).toEqual([{ field: 'changes.addLines[0].productName', message: 'productName is required when productCode is absent' }]);
+  });
+
   it('R8.1 names the field of a change the order cannot take: an unknown line, a line twice, a past date, nothing changed', () => {
     expect(proposeChange(order, { lines: [{ lineNo: 3, quantity: 1 }] }, '2026-12-01').problems).toEqual([{ field: 'changes.lines[0].lineNo', message: 'the order has no line 3' }]);
     expect(proposeChange(order, { lines: [{ lineNo: 1, quantity: 11 }, { lineNo: 1, quantity: 12 }] }, '2026-12-01').problems).toEqual([{ field: 'changes.lines[1].lineNo', message: 'line 1 is named twice' }]);

@@ -47,6 +47,22 @@ export function proposeChange(current: OrderSnapshot, changes: RequestedChanges,
       line.specification = c.specification;
     }
   });
+  const lastLineNo = Math.max(0, ...current.lines.map((l) => l.lineNo));
+  (changes.addLines ?? []).forEach((add, i) => {
+    if (!add.productCode && !add.productName) return problems.push({ field: `changes.addLines[${i}].productName`, message: 'productName is required when productCode is absent' });
+    const lineNo = lastLineNo + 1 + i;
+    const line = {
+      lineNo,
+      productCode: add.productCode ?? null,
+      productName: add.productName ?? null,
+      specification: add.specification ?? null,
+      quantity: add.quantity,
+      unitPrice: sumMoney([add.unitPrice]),
+      amount: multiplyMoney(add.unitPrice, add.quantity),
+    };
+    proposed.lines.push(line);
+    fieldChanges.push({ field: `lines[${lineNo}]`, from: null, to: `${line.quantity} x ${line.productCode ?? line.productName} at ${line.unitPrice}` });
+  });
   const total = sumMoney(proposed.lines.map((l) => l.amount));
   if (toMinorUnits(total) !== toMinorUnits(current.totalAmount)) {
     fieldChanges.push({ field: 'totalAmount', from: current.totalAmount, to: total });

@@ -403,6 +403,23 @@ async function applyToOrder(m: EntityManager, order: Order, changes: RequestedCh
     if (c.specification !== undefined) line.specification = c.specification;
     await m.update(OrderLine, { orderId: order.id, lineNo: c.lineNo }, { quantity: line.quantity, amount: line.amount, specification: line.specification });
   }
+  const lastLineNo = Math.max(0, ...order.lines.map((l) => l.lineNo));
+  const added = (changes.addLines ?? []).map((a, i) =>
+    m.create(OrderLine, {
+      orderId: order.id,
+      lineNo: lastLineNo + 1 + i,
+      productCode: a.productCode ?? null,
+      productName: a.productName ?? null,
+      specification: a.specification ?? null,
+      quantity: a.quantity,
+      unitPrice: sumMoney([a.unitPrice]),
+      amount: multiplyMoney(a.unitPrice, a.quantity),
+    }),
+  );
+  if (added.length > 0) {
+    await m.insert(OrderLine, added);
+    order.lines.push(...added);
+  }
   order.totalAmount = sumMoney(order.lines.map((l) => l.amount));
 }
 

@@ -127,6 +127,20 @@ describe('change requests (PostgreSQL, R8.1-8.3)', () => {
     expect((await orders.find(id)).pendingChange).toBeNull();
   });
 
+  it('R8.1 R8.3 an added line is applied as line 2 of the new version, the total following', async () => {
+    const id = await approved();
+    const request = await changes.requestChange(id, 'two spare brackets', { addLines: [{ productName: 'Spare bracket', quantity: 2, unitPrice: '12.50' }] }, salesClerk);
+    await allPass(id, request.id);
+    for (const [step, who] of CHAIN) await changes.decide(id, request.id, step, { decision: 'APPROVE', comment: 'agreed' }, who);
+    const after = await orders.find(id);
+    expect([...after.lines].sort((a, b) => a.lineNo - b.lineNo).map((l) => [l.lineNo, l.productName, l.quantity, l.amount])).toEqual([
+      [1, 'Custom bracket', 10, '125.00'],
+      [2, 'Spare bracket', 2, '25.00'],
+    ]);
+    expect(after.totalAmount).toBe('150.00');
+    expect((await changes.versions(id)).items[1].changes).toContainEqual({ field: 'lines[2]', from: null, to: '2 x Spare bracket at 12.50' });
+  });
+
   it('R8.2 a redelivered assessment changes nothing once recorded', async () => {
     const id = await approved();
     const request = await changes.requestChange(id, 'later', { deliveryPlace: 'Hall 3' }, salesClerk);

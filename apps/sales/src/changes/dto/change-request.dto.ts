@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { NestedObject, NestedObjects } from '@opm/platform';
+import { OrderLineDto } from '../../lifecycle/dto/create-order.dto';
 
 export class LineChangeDto {
   @ApiProperty({ example: 1 })
@@ -41,6 +42,14 @@ export class RequestedChangesDto {
   @ArrayMinSize(1)
   @NestedObjects(() => LineChangeDto)
   lines?: LineChangeDto[];
+
+  @ApiPropertyOptional({ type: [OrderLineDto], description: 'lines added to the order, numbered after its last line' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @NestedObjects(() => OrderLineDto)
+  addLines?: OrderLineDto[];
 }
 
 /** POST /orders/{id}/change-requests (R8.1). */

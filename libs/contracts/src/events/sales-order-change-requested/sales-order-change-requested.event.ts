@@ -15,6 +15,18 @@ export const RequestedChangesSchema = z.object({
   deliveryDate: z.iso.date().optional(),
   deliveryPlace: z.string().optional(),
   lines: z.array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive().optional(), specification: z.string().optional() })).optional(),
+  addLines: z
+    .array(
+      z.object({
+        productCode: z.string().nullable().optional(),
+        productName: z.string().nullable().optional(),
+        specification: z.string().nullable().optional(),
+        quantity: z.number().int().positive(),
+        unitPrice: z.string(),
+      }),
+    )
+    .optional()
+    .describe('lines added to the order, numbered after its last line'),
 });
 export type RequestedChanges = z.infer<typeof RequestedChangesSchema>;
 
