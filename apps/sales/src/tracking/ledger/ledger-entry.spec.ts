@@ -27,6 +27,11 @@ const assessment = { clear: true, summary: 'capacity available', reasons: [], pr
 
 /** One valid payload per ledger event: parsed through its schema, so a contract change that breaks the ledger fails here. */
 const PAYLOADS: Record<string, unknown> = {
+  'sales.order.change-requested': { orderId: ORDER, requestId: ID, kind: 'CHANGE', reason: 'customer needs 20 more', changes: { lines: [{ lineNo: 1, quantity: 120 }] }, current: snapshot, proposed: snapshot, departments: ['production', 'purchasing'], requestedBy: 'sales.staff', requestedAt: AT },
+  'change.impact.assessed': { orderId: ORDER, requestId: ID, department: 'purchasing', feasible: true, summary: '20 x M-STEEL to buy', details: {}, loss: { workDone: '0.00', materialsCommitted: '120.00', restockingFees: '12.00', currency: 'CNY' }, assessedAt: AT },
+  'sales.order.changed': { orderId: ORDER, requestId: ID, version: 2, changes: [{ field: 'lines[1].quantity', from: 100, to: 120 }], order: snapshot, changedBy: 'finance.head', changedAt: AT },
+  'sales.order.cancellation-approved': { orderId: ORDER, requestId: ID, number: 'SO-2026-000042', reason: 'customer withdrew', loss: { workDone: '10.00', materialsCommitted: '120.00', restockingFees: '12.00', total: '142.00', currency: 'CNY' }, departments: ['production', 'purchasing'], approvedAt: AT },
+  'order.cancellation.confirmed': { orderId: ORDER, requestId: ID, department: 'logistics', outcome: 'CANNOT_COMPLY', detail: 'SH-2026-000001 already dispatched', confirmedAt: AT },
   'sales.order.received': snapshot,
   'sales.order.details-changed': { orderId: ORDER, contactPerson: null, contactPhone: null, deliveryDate: '2027-05-10', deliveryPlace: null, paymentTerms: null, specialRequirements: snapshot.specialRequirements, currency: 'CNY', totalAmount: '1250.00', lines: [line] },
   'sales.order.review-requested': { orderId: ORDER, number: 'SO-2026-000042', round: 1, major: false, order: snapshot },

@@ -41,7 +41,12 @@ import {
   SalesOrderReviewConcludedV1,
   SalesOrderReviewRequestedV1,
   SalesOrderStatusChangedV1,
-  SalesSettlementSubmittedV1
+  SalesSettlementSubmittedV1,
+  SalesOrderChangeRequestedV1,
+  ChangeImpactAssessedV1,
+  SalesOrderChangedV1,
+  SalesOrderCancellationApprovedV1,
+  OrderCancellationConfirmedV1,
 } from '@opm/contracts';
 import { ApiAnswers, CurrentPrincipal, type EventContext, Inbox, type Principal, uuidParam } from '@opm/platform';
 import { LedgerService, readAt } from './ledger.service';
@@ -269,5 +274,29 @@ export class LedgerConsumer {
   @EventPattern(FinanceInvoiceDunnedV1.topic)
   async onFinanceInvoiceDunned(@Ctx() ctx: EventContext): Promise<void> {
     await this.inbox.consume('sales.tracking.ledger.finance.invoice.dunned', FinanceInvoiceDunnedV1, ctx, (e, m) => this.ledger.record(m, FinanceInvoiceDunnedV1, e, readAt(ctx)).then(() => undefined));
+  }
+  @EventPattern(SalesOrderChangeRequestedV1.topic)
+  async onSalesOrderChangeRequested(@Ctx() ctx: EventContext): Promise<void> {
+    await this.inbox.consume('sales.tracking.ledger.sales.order.change-requested', SalesOrderChangeRequestedV1, ctx, (e, m) => this.ledger.record(m, SalesOrderChangeRequestedV1, e, readAt(ctx)).then(() => undefined));
+  }
+
+  @EventPattern(ChangeImpactAssessedV1.topic)
+  async onChangeImpactAssessed(@Ctx() ctx: EventContext): Promise<void> {
+    await this.inbox.consume('sales.tracking.ledger.change.impact.assessed', ChangeImpactAssessedV1, ctx, (e, m) => this.ledger.record(m, ChangeImpactAssessedV1, e, readAt(ctx)).then(() => undefined));
+  }
+
+  @EventPattern(SalesOrderChangedV1.topic)
+  async onSalesOrderChanged(@Ctx() ctx: EventContext): Promise<void> {
+    await this.inbox.consume('sales.tracking.ledger.sales.order.changed', SalesOrderChangedV1, ctx, (e, m) => this.ledger.record(m, SalesOrderChangedV1, e, readAt(ctx)).then(() => undefined));
+  }
+
+  @EventPattern(SalesOrderCancellationApprovedV1.topic)
+  async onSalesOrderCancellationApproved(@Ctx() ctx: EventContext): Promise<void> {
+    await this.inbox.consume('sales.tracking.ledger.sales.order.cancellation-approved', SalesOrderCancellationApprovedV1, ctx, (e, m) => this.ledger.record(m, SalesOrderCancellationApprovedV1, e, readAt(ctx)).then(() => undefined));
+  }
+
+  @EventPattern(OrderCancellationConfirmedV1.topic)
+  async onOrderCancellationConfirmed(@Ctx() ctx: EventContext): Promise<void> {
+    await this.inbox.consume('sales.tracking.ledger.order.cancellation.confirmed', OrderCancellationConfirmedV1, ctx, (e, m) => this.ledger.record(m, OrderCancellationConfirmedV1, e, readAt(ctx)).then(() => undefined));
   }
 }

@@ -35,7 +35,7 @@ export const SalesOrderCancellationApprovedV1 = defineEvent(
       'recorded) and confirms; the order becomes CANCELLED once every one confirmed DONE.',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: ['production', 'purchasing', 'logistics', 'finance'],
+    consumers: ['production', 'purchasing', 'logistics', 'finance', 'sales'], // sales: the tracking ledger (R6.2)
   },
 );
 export type SalesOrderCancellationApproved = z.infer<typeof SalesOrderCancellationApprovedV1.payload>;

@@ -51,7 +51,7 @@ export const SalesOrderChangeRequestedV1 = defineEvent(
       'impact from its own data and answers with change.impact.assessed.',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: ['production', 'purchasing', 'quality', 'finance', 'logistics'],
+    consumers: ['production', 'purchasing', 'quality', 'finance', 'logistics', 'sales'], // sales: the tracking ledger (R6.2)
   },
 );
 export type SalesOrderChangeRequested = z.infer<typeof SalesOrderChangeRequestedV1.payload>;

@@ -28,7 +28,7 @@ export const SalesOrderChangedV1 = defineEvent(
       'purchasing adjusts its requirements, quality its inspection plan.',
     key: 'orderId',
     publishers: ['sales'],
-    consumers: ['production', 'purchasing', 'quality'],
+    consumers: ['production', 'purchasing', 'quality', 'sales'], // sales: the tracking ledger (R6.2)
   },
 );
 export type SalesOrderChanged = z.infer<typeof SalesOrderChangedV1.payload>;
