@@ -809,6 +809,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/cancellation-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request the cancellation of an order from APPROVED up to DELIVERED, with a reason (R8.4); sales
+         * @description The same resource as a change request (`kind: CANCELLATION`, at /orders/{id}/change-requests/{cid}): production and purchasing estimate the loss, a person of each answers, the chain approves; then every department carries out its part and the order is CANCELLED once all confirmed (R8.5).
+         */
+        post: operations["sales_ChangesController_requestCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's change and cancellation requests, oldest first (R8.1) */
+        get: operations["sales_ChangesController_list"];
+        put?: never;
+        /**
+         * Request a change of an order from APPROVED up to DELIVERED, with a reason (R8.1); sales
+         * @description Delivery date and place, line quantities and specifications. The order is locked (`pendingChange`) until the request is decided: other changes and a second request are 409 naming it. Each affected department computes its impact (sales.order.change-requested.v1).
+         */
+        post: operations["sales_ChangesController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/change-requests/{cid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A change or cancellation request: its impacts per department, its approvals, its outcome (R8.1-8.2) */
+        get: operations["sales_ChangesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/change-requests/{cid}/approvals/{step}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A step of the request's approval chain, by the step's role, in order, never the requester (R8.2)
+         * @description A rejection rejects the request (nothing changes); the last approval applies a change as a new version of the order (R8.3).
+         */
+        post: operations["sales_ChangesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/change-requests/{cid}/impact/{department}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A person of the department confirms or contradicts its computed impact (R8.2): PASS or FAIL, the impact, an opinion
+         * @description Once every department passed, the approval chain opens; one FAIL rejects the request (the lock is released, nothing changes).
+         */
+        post: operations["sales_ChangesController_answerImpact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/customer-confirmation": {
         parameters: {
             query?: never;
@@ -1136,6 +1234,23 @@ export interface paths {
          * @description Only a DRAFT list of a DELIVERED order (409 otherwise; 404 before one is drafted). Publishes sales.settlement.submitted.v1.
          */
         post: operations["sales_SettlementController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the order: what changed field by field, when, by whom, under which request (R8.3) */
+        get: operations["sales_ChangesController_versions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1645,6 +1760,23 @@ export interface paths {
          * @description 404 until the order has reached purchasing (sales.order.received.v1).
          */
         get: operations["purchasing_DepartmentOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/orders/{orderId}/requirement-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each applied change of the order made purchasing buy or cancel under the contracts' terms (R8.3) */
+        get: operations["purchasing_RequirementAdjustmentsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2409,6 +2541,125 @@ export interface components {
              */
             restockingFeePercent: string;
         };
+        ChangeRequest: {
+            /** @description the order version an applied change made */
+            appliedVersion: number | null;
+            approvals: {
+                comment: string | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                decidedBy: string | null;
+                seq: number;
+                /** @enum {string} */
+                status: "PENDING" | "APPROVED" | "REJECTED";
+                /** @enum {string} */
+                step: "SALES_HEAD" | "DIVISION_LEADER" | "FINANCE";
+            }[];
+            /** @description an approved cancellation carried out by each department (R8.5); null before approval and for a change */
+            cancellation: {
+                /** @description who answered that it cannot (goods already shipped) */
+                cannotComply: ("production" | "purchasing" | "logistics" | "finance")[];
+                departments: {
+                    /** Format: date-time */
+                    confirmedAt: string | null;
+                    /** @enum {string} */
+                    department: "production" | "purchasing" | "logistics" | "finance";
+                    detail: string | null;
+                    /** @enum {string} */
+                    status: "PENDING" | "DONE" | "CANNOT_COMPLY";
+                }[];
+                /** @description who has not confirmed yet (R8.6) */
+                waitingFor: ("production" | "purchasing" | "logistics" | "finance")[];
+            } | null;
+            changes: {
+                /** @description lines added to the order, numbered after its last line */
+                addLines?: {
+                    productCode?: string | null;
+                    productName?: string | null;
+                    quantity: number;
+                    specification?: string | null;
+                    unitPrice: string;
+                }[];
+                /** Format: date */
+                deliveryDate?: string;
+                deliveryPlace?: string;
+                lines?: {
+                    lineNo: number;
+                    quantity?: number;
+                    specification?: string;
+                }[];
+            };
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description what the request changes, field by field (old -> new) */
+            fieldChanges: {
+                field: string;
+                from: string | number | (null);
+                to: string | number | (null);
+            }[];
+            /** Format: uuid */
+            id: string;
+            impacts: {
+                /** Format: date-time */
+                answeredAt: string | null;
+                answeredBy: string | null;
+                /** @description the department's computed impact; null until it arrived */
+                assessment: {
+                    /** Format: date-time */
+                    assessedAt: string;
+                    details: {
+                        [key: string]: unknown;
+                    };
+                    feasible: boolean;
+                    loss: {
+                        currency: string | null;
+                        /** @description material committed under signed contracts or reserved from stock */
+                        materialsCommitted: string;
+                        /** @description what keeping or returning contracted goods costs under the contracts' terms */
+                        restockingFees: string;
+                        /** @description production work done at cost */
+                        workDone: string;
+                    } | null;
+                    summary: string;
+                } | null;
+                /** @enum {string|null} */
+                conclusion: "PASS" | "FAIL" | null;
+                /** @enum {string} */
+                department: "production" | "purchasing" | "quality" | "finance" | "logistics";
+                impact: string | null;
+                opinion: string | null;
+                /** @enum {string} */
+                status: "OPEN" | "DONE";
+            }[];
+            /** @enum {string} */
+            kind: "CHANGE" | "CANCELLATION";
+            /** @description a cancellation's estimated loss (R8.4): production's work done, purchasing's committed materials and fees; null for a change */
+            loss: {
+                /** @description An ISO 4217 currency code. */
+                currency: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                materialsCommitted: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                restockingFees: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                total: string;
+                /** @description Money travels as a decimal string with up to 2 fraction digits ("12.50"); never a float (N3). */
+                workDone: string;
+            } | null;
+            /** Format: uuid */
+            orderId: string;
+            /** @description why it was rejected; null otherwise */
+            outcome: string | null;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string | null;
+            /** @enum {string} */
+            status: "UNDER_REVIEW" | "AWAITING_APPROVAL" | "APPROVED" | "APPLIED" | "REJECTED";
+        };
+        ChangeRequestList: {
+            items: components["schemas"]["ChangeRequest"][];
+        };
         ChangeShipmentDto: {
             /** @example COSCO Shipping */
             carrier?: string;
@@ -2559,6 +2810,15 @@ export interface components {
             /** @example 30 days net */
             paymentTerms?: string | null;
             specialRequirements?: components["schemas"]["SpecialRequirementsDto"];
+        };
+        CreateCancellationRequestDto: {
+            /** @example the customer withdrew the project */
+            reason: string;
+        };
+        CreateChangeRequestDto: {
+            changes: components["schemas"]["RequestedChangesDto"];
+            /** @example the customer needs two more units, a week later */
+            reason: string;
         };
         CreateContractDto: {
             cancellationTerms?: components["schemas"]["CancellationTermsDto"];
@@ -3146,6 +3406,14 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        ImpactAnswerDto: {
+            /** @enum {string} */
+            conclusion: "PASS" | "FAIL";
+            /** @example 2 tasks rescheduled; ends 2027-04-22, within the new date */
+            impact: string;
+            /** @example feasible on the current capacity */
+            opinion: string;
+        };
         InspectReceiptDto: {
             /**
              * @description required when REJECTED: the supplier takes the goods back or exchanges them
@@ -3481,6 +3749,17 @@ export interface components {
             /** @description the ISO week, e.g. 2026-W49 */
             week: string;
         };
+        LineChangeDto: {
+            /** @example 1 */
+            lineNo: number;
+            /**
+             * @description the new quantity
+             * @example 12
+             */
+            quantity?: number;
+            /** @example M12 x 60, stainless A4 */
+            specification?: string;
+        };
         LogisticsOrder: {
             /** Format: date */
             deliveryDate: string | null;
@@ -3748,6 +4027,15 @@ export interface components {
             /** Format: date */
             orderDate: string;
             paymentTerms: string | null;
+            /** @description the open change or cancellation request (R8.3); while set, other changes are refused with 409 */
+            pendingChange: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "CHANGE" | "CANCELLATION";
+                /** @description the request's status (UNDER_REVIEW, AWAITING_APPROVAL, APPROVED) */
+                status: string;
+            } | null;
             preliminaryReview: {
                 checks: {
                     /** @enum {string} */
@@ -4006,7 +4294,7 @@ export interface components {
                 /** @enum {string} */
                 department: "SALES" | "MARKETING" | "TECHNICAL" | "PRODUCTION" | "QUALITY" | "PURCHASING" | "FINANCE" | "LOGISTICS" | "MANAGEMENT" | "ARCHIVE";
                 /** @enum {string} */
-                kind: "ORDER_RECEIVED" | "ORDER_DETAILS_CHANGED" | "REVIEW_REQUESTED" | "REVIEW_TASK_OPENED" | "REVIEW_OPINION" | "REVIEW_TASK_OVERDUE" | "REVIEW_CONCLUDED" | "STATUS_CHANGED" | "ORDER_ISSUED" | "ISSUE_ACKNOWLEDGED" | "PLAN_DRAFTED" | "PLAN_REVISED" | "PLAN_RELEASED" | "TASK_PROGRESSED" | "WORK_REPORTED" | "PROBLEM_RAISED" | "PROBLEM_RESOLVED" | "PLAN_COMPLETED" | "PLAN_STOPPED" | "TECHNICAL_ISSUE_RAISED" | "TECHNICAL_ISSUE_ANSWERED" | "REQUIREMENTS_COMPUTED" | "CONTRACT_SIGNED" | "CONTRACT_DELAYED" | "CONTRACT_OVERDUE" | "RECEIPT_RECORDED" | "RECEIPT_INSPECTED" | "INSPECTION_RECORDED" | "NONCONFORMANCE_RAISED" | "NONCONFORMANCE_DISPOSITIONED" | "NONCONFORMANCE_CLOSED" | "SHIPMENT_PLANNED" | "SHIPMENT_DISPATCHED" | "SHIPMENT_DELIVERED" | "SETTLEMENT_SUBMITTED" | "SETTLEMENT_REJECTED" | "INVOICE_ISSUED" | "PAYMENT_RECORDED" | "INVOICE_SETTLED" | "INVOICE_DUNNED";
+                kind: "ORDER_RECEIVED" | "ORDER_DETAILS_CHANGED" | "REVIEW_REQUESTED" | "REVIEW_TASK_OPENED" | "REVIEW_OPINION" | "REVIEW_TASK_OVERDUE" | "REVIEW_CONCLUDED" | "STATUS_CHANGED" | "ORDER_ISSUED" | "ISSUE_ACKNOWLEDGED" | "PLAN_DRAFTED" | "PLAN_REVISED" | "PLAN_RELEASED" | "TASK_PROGRESSED" | "WORK_REPORTED" | "PROBLEM_RAISED" | "PROBLEM_RESOLVED" | "PLAN_COMPLETED" | "PLAN_STOPPED" | "TECHNICAL_ISSUE_RAISED" | "TECHNICAL_ISSUE_ANSWERED" | "REQUIREMENTS_COMPUTED" | "CONTRACT_SIGNED" | "CONTRACT_DELAYED" | "CONTRACT_OVERDUE" | "RECEIPT_RECORDED" | "RECEIPT_INSPECTED" | "INSPECTION_RECORDED" | "NONCONFORMANCE_RAISED" | "NONCONFORMANCE_DISPOSITIONED" | "NONCONFORMANCE_CLOSED" | "SHIPMENT_PLANNED" | "SHIPMENT_DISPATCHED" | "SHIPMENT_DELIVERED" | "SETTLEMENT_SUBMITTED" | "SETTLEMENT_REJECTED" | "INVOICE_ISSUED" | "PAYMENT_RECORDED" | "INVOICE_SETTLED" | "INVOICE_DUNNED" | "CHANGE_REQUESTED" | "CHANGE_IMPACT_ASSESSED" | "ORDER_CHANGED" | "CANCELLATION_APPROVED" | "CANCELLATION_CONFIRMED";
                 /** @description The department's record the fact is about (plan, problem, inspection, contract, shipment, invoice...) */
                 ref: {
                     id: string;
@@ -4065,6 +4353,23 @@ export interface components {
             quantityComplete: boolean;
             /** @description delivered with no nonconformance open and a final inspection passed; null until delivered */
             rightQuality: boolean | null;
+        };
+        OrderVersions: {
+            items: {
+                /** Format: date-time */
+                changedAt: string;
+                changedBy: string | null;
+                changes: {
+                    field: string;
+                    from: string | number | (null);
+                    to: string | number | (null);
+                }[];
+                reason: string | null;
+                /** Format: uuid */
+                requestId: string | null;
+                /** @description 1 is the order as recorded and issued; each applied change adds one */
+                version: number;
+            }[];
         };
         PanelConclusionDto: {
             /** @example Panel agrees; purchasing to order solenoids this week. */
@@ -4318,6 +4623,17 @@ export interface components {
             progressPercent: number;
         };
         PurchaseContract: {
+            /** @description how the order's cancellation was carried out on this contract (R8.5); null otherwise */
+            cancellation: {
+                /** @enum {string} */
+                action: "CANCEL" | "RETURN" | "KEEP";
+                /** Format: date-time */
+                cancelledAt: string;
+                goodsKept: string;
+                reason: string;
+                restockingFee: string;
+                terms: string;
+            } | null;
             cancellationTerms: {
                 restockingFeePercent: string;
             } | null;
@@ -4624,6 +4940,31 @@ export interface components {
              * @example 8.40
              */
             standardCost: string;
+        };
+        RequestedChangesDto: {
+            /** @description lines added to the order, numbered after its last line */
+            addLines?: components["schemas"]["OrderLineDto"][];
+            /**
+             * @description the new delivery date
+             * @example 2027-04-30
+             */
+            deliveryDate?: string;
+            /** @example Shenzhen warehouse 2 */
+            deliveryPlace?: string;
+            lines?: components["schemas"]["LineChangeDto"][];
+        };
+        RequirementAdjustments: {
+            items: {
+                /** Format: date-time */
+                adjustedAt: string;
+                /** @description per material: to buy and its cost, stock released, contract quantities cut and their fees */
+                figures: {
+                    [key: string]: unknown;
+                };
+                /** Format: uuid */
+                requestId: string;
+                version: number;
+            }[];
         };
         ResolveDisputeDto: {
             /** @example credit note for 2 flanges agreed; the rest is due */
@@ -9497,6 +9838,7 @@ export interface operations {
                      *       "number": "SO-2026-000123",
                      *       "orderDate": "2026-11-26",
                      *       "paymentTerms": "30 days net",
+                     *       "pendingChange": null,
                      *       "preliminaryReview": {
                      *         "checks": [
                      *           {
@@ -10077,6 +10419,567 @@ export interface operations {
             };
             /** @description the caller may not do this; `detail` names what is required */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ChangesController_requestCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCancellationRequestDto"];
+            };
+        };
+        responses: {
+            /** @description the request, UNDER_REVIEW */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ChangesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every request of the order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestList"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ChangesController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChangeRequestDto"];
+            };
+        };
+        responses: {
+            /** @description the request, UNDER_REVIEW */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ChangesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ChangesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cid: string;
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description the request after the decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ChangesController_answerImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cid: string;
+                department: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImpactAnswerDto"];
+            };
+        };
+        responses: {
+            /** @description the request, with the answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the caller may not do this; `detail` names what is required */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11992,6 +12895,84 @@ export interface operations {
             };
             /** @description conflicts with the current state: `currentStatus` and `action`, or a stale If-Match (`currentVersion`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    sales_ChangesController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description version 1 (as recorded) and one per applied change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderVersions"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14856,6 +15837,75 @@ export interface operations {
             };
             /** @description no such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the body is larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    purchasing_RequirementAdjustmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one entry per applied order version, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementAdjustments"];
+                };
+            };
+            /** @description the request is malformed; `errors[]` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description no valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
