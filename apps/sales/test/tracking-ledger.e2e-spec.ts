@@ -71,7 +71,7 @@ describe('tracking ledger, weekly reports, performance (e2e)', () => {
       (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: `${err.stdout}${err.stderr}` }),
     );
 
-  it('R6.2 an order through review, issue, production (progress, a problem raised and resolved), quality and logistics shows every department\'s facts in the order they happened', async () => {
+  it('R6.1 R6.2 an order through review, issue, production (progress, a problem raised and resolved), quality and logistics shows every department\'s facts in the order they happened', async () => {
     const body = clearOrderBody();
     const { id, plan } = await driver.issued(body);
     await ledgerHas(id, 'ORDER_ISSUED');
